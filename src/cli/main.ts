@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// The `entente` command line.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { extract } from "../index.js";
+import { expandInputs, readArticle, InputError } from "./inputs.js";
+
+const HELP = `entente: sourced records of international cooperation from news articles
+
+Usage:
+  entente extract [options] FILE|DIR...   extract each article (.txt, .html) to the output contract
+
+Options for extract:
+  --out DIR            write <name>.json per input into DIR (default: JSON on stdout, one line per article)
+  --published DATE     publication date (YYYY-MM-DD, YYYY-MM or YYYY), overrides the sidecar
+  --lang fr|en         language of the articles (detected when not given)
+  --url URL            source URL
+  --title TEXT         article title
+  -h, --help           this help
+
+A sidecar <name>.meta.json beside an input may give published, url, title and language.
+Exit status: 0 when every input was extracted, 1 when some failed, 2 on a usage error.
+`;
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (!command || command === "-h" || command === "--help" || command === "help") {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (command !== "extract") {
+    process.stderr.write(`entente: unknown command "${command}" (try entente --help)\n`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        published: { type: "string" },
+        lang: { type: "string" },
+        url: { type: "string" },
+        title: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`entente: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (!positionals.length) {
+    process.stderr.write("entente extract: no input files (try entente --help)\n");
+    return 2;
+  }
+  if (values.published && !DATE.test(values.published)) {
+    process.stderr.write(`entente extract: --published must be YYYY, YYYY-MM or YYYY-MM-DD, not "${values.published}"\n`);
+    return 2;
+  }
+  if (values.lang && values.lang !== "fr" && values.lang !== "en") {
+    process.stderr.write(`entente extract: --lang must be fr or en, not "${values.lang}"\n`);
+    return 2;
+  }
+  if (values.out) mkdirSync(values.out, { recursive: true });
+  let failed = 0;
+  for (const file of expandInputs(positionals)) {
+    try {
+      const input = readArticle(file, { published: values.published, language: values.lang, url: values.url, title: values.title });
+      const result = extract(input);
+      if (values.out) writeFileSync(join(values.out, `${input.meta.id}.json`), `${JSON.stringify(result, null, 1)}\n`);
+      else process.stdout.write(`${JSON.stringify(result)}\n`);
+    } catch (e) {
+      failed++;
+      const reason = e instanceof InputError ? e.message : `extraction failed: ${(e as Error).message}`;
+      process.stderr.write(`entente: ${file}: ${reason}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,116 @@
+// Agreements the main text names: a noun of the language data ("programme de coopération", "memorandum
+// of understanding", "Treaty") with its complement as title; status from the cue words around it
+// (signed / referenced / planned); validity period and signing year from the dates inside it.
+import type { AgreementRecord, EventRecord, SentenceSpan } from "../core/annotations.js";
+import { type ExtractContext, datesIn, mainCountries, orgsIn } from "./context.js";
+import { IS_PUNCT, IS_UPPER } from "../segment/tokens.js";
+
+const STOP = new Set(["a", "ont", "est", "sont", "qui", "que", "sera", "seront", "avait", "which", "that", "was", "were", "is", "are", "has", "have", "will", "would", "had", "been"]);
+const MAX_TITLE = 30;
+
+export function extractAgreements(ctx: ExtractContext, events: EventRecord[]): AgreementRecord[] {
+  const { t, data } = ctx;
+  const out: AgreementRecord[] = [];
+  const main = mainCountries(ctx);
+  ctx.sentences.forEach((s, si) => {
+    if (s.zone !== "body") return;
+    for (const m of data.agreementKinds.scan(t, s.first, s.last)) {
+      const nounNorm = t.norm.slice(m.first, m.last).join(" ");
+      // a capitalized word inside an organization's name is not an agreement ("Accord" in a party name)
+      if (ctx.index.orgOf[m.first]! >= 0) continue;
+      const last = titleEnd(ctx, s, m.last);
+      const title = ctx.text.slice(t.start[m.first]!, t.end[last - 1]!);
+      const specific = last > m.last + 1 || (t.flags[m.first]! & IS_UPPER) !== 0;
+      if (data.genericPlural.has(nounNorm) && !specific) continue;
+      // a bare singular noun with no complement is a reference to one already named
+      if (!specific && out.some((a) => a.kind === m.value)) continue;
+      const status = statusOf(ctx, s, m.first, last);
+      const inside = datesIn(ctx, t.start[m.first]!, t.end[Math.min(s.last, last + 4) - 1]!);
+      const around = datesIn(ctx, s.start, s.end);
+      const per = inside.find((d) => d.kind === "period") ?? around.find((d) => d.kind === "period" && d.start > t.start[m.first]!);
+      const year = inside.find((d) => d.kind === "year") ?? around.find((d) => d.kind === "year" && d.start > t.start[m.first]!);
+      let period: AgreementRecord["period"] = per ? { from: per.periodFrom ?? null, to: per.periodTo ?? null } : null;
+      let date: string | null = null;
+      if (!period && year && m.value === "programme") {
+        const y = Number(year.value);
+        period = { from: y, to: y };
+      } else if (year && status !== "planned") date = year.value;
+      const parties = orgsIn(ctx, m.first, last).filter((o) => ctx.orgs[o]!.country || ctx.orgs[o]!.sector === "IGO");
+      const countries = new Set<string>();
+      for (const o of parties) {
+        const c = ctx.orgs[o]!.country;
+        if (c) countries.add(c);
+      }
+      for (let i = m.first; i < last; i++) {
+        const p = ctx.index.placeOf[i]!;
+        if (p >= 0 && ctx.places[p]!.iso3 && ctx.places[p]!.kind !== "igo") countries.add(ctx.places[p]!.iso3!);
+      }
+      const signing = events.find((e) => e.kind === "signing" && e.sentence === si) ?? events.find((e) => e.kind === "signing" && e.evidence.some((ev) => ev.start === s.start));
+      if (status === "signed" && signing) {
+        if (!date) date = signing.date;
+        if (countries.size < 2) for (const c of signing.countries) countries.add(c);
+      }
+      if (countries.size < 2) for (const c of main.slice(0, 2)) countries.add(c);
+      const rec: AgreementRecord = {
+        kind: m.value,
+        title,
+        status,
+        date,
+        period,
+        countries: [...countries],
+        parties,
+        areas: [],
+        background: false,
+        evidence: [{ start: s.start, end: s.end }],
+        sentence: si,
+      };
+      const same = out.find((a) => a.kind === rec.kind && samePeriod(a, rec) && (a.title === rec.title || (a.period && rec.period)));
+      if (same) {
+        same.evidence.push(...rec.evidence);
+        continue;
+      }
+      out.push(rec);
+    }
+  });
+  return out;
+}
+
+function samePeriod(a: AgreementRecord, b: AgreementRecord): boolean {
+  const k = (x: AgreementRecord) => (x.period ? `${x.period.from}-${x.period.to}` : "");
+  return k(a) === k(b);
+}
+
+/** Where the title of an agreement ends: at a clause boundary or a verb. */
+function titleEnd(ctx: ExtractContext, s: SentenceSpan, from: number): number {
+  const { t } = ctx;
+  let last = from;
+  for (let i = from; i < s.last && i - from < MAX_TITLE; i++) {
+    const n = t.norm[i]!;
+    if (t.flags[i]! & IS_PUNCT) {
+      if (n === "-" || n === "'" || n === "(" || n === ")") continue;
+      break;
+    }
+    if (STOP.has(n)) break;
+    if (/^(signe|signee|signes|signees|signed|inked|conclu|adopte|adopted)$/.test(n)) break;
+    last = i + 1;
+  }
+  while (last > from && ctx.data.connectors.has(t.norm[last - 1]!)) last--;
+  return Math.max(last, from);
+}
+
+function statusOf(ctx: ExtractContext, s: SentenceSpan, first: number, last: number): AgreementRecord["status"] {
+  const { t, data } = ctx;
+  const cues = data.agreementStatus.scan(t, s.first, s.last);
+  const near = (m: { first: number }) => Math.abs(m.first - first) <= 14 || (m.first >= first && m.first <= last + 6);
+  if (cues.some((c) => c.value === "planned" && near(c))) return "planned";
+  const before = cues.filter((c) => c.first < first && c.value === "referenced" && first - c.first <= 6);
+  const signed = cues.filter((c) => c.value === "signed" && near(c));
+  // "signé en 2018", "signed in 2013": signed some earlier year
+  const yearAfterSigned = signed.some((c) => {
+    const k = c.last;
+    return k + 1 < s.last && (t.norm[k] === "en" || t.norm[k] === "in") && /^\d{4}$/.test(t.norm[k + 1]!);
+  });
+  if (before.length || yearAfterSigned) return "referenced";
+  if (signed.length) return "signed";
+  return "referenced";
+}

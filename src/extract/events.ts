@@ -1,0 +1,191 @@
+// Builds the events of an article from the words that report them (language data: events.json):
+// each trigger in the main text opens a candidate with the people, bodies, states, date and place of
+// its sentence; mentions of the same occurrence ("lors de la séance de travail") join it; what the
+// text places in the past ("en juin dernier") or the future ("la prochaine visite") is background.
+import type { EventKind } from "../lang/index.js";
+import type { EventRecord, SentenceSpan } from "../core/annotations.js";
+import { type ExtractContext, datesIn, mainCountries, orgsIn, peopleIn, placesIn } from "./context.js";
+import { IS_UPPER } from "../segment/tokens.js";
+
+interface Trigger {
+  kind: EventKind;
+  first: number;
+  last: number;
+  reference: boolean;
+}
+
+const DEST_PREP = new Set(["a", "à", "au", "aux", "en", "in", "to", "dans"]);
+
+export function extractEvents(ctx: ExtractContext): EventRecord[] {
+  const { t, data } = ctx;
+  const events: EventRecord[] = [];
+  const main = mainCountries(ctx);
+  const datelinePlace = ctx.dateline?.place ? { name: ctx.dateline.place, country: ctx.dateline.country } : null;
+  let lastDate: string | null = null;
+
+  ctx.sentences.forEach((s, si) => {
+    if (s.zone !== "body") return;
+    const triggers = findTriggers(ctx, s);
+    const people = peopleIn(ctx, s.first, s.last);
+    const sentDates = datesIn(ctx, s.start, s.end).filter((d) => d.kind !== "period" && d.kind !== "year");
+    const sameDay = sentDates.some((d) => d.relative === "same-day");
+    const dated = sentDates.find((d) => d.value);
+    const date = dated?.value ?? (sameDay ? lastDate : null);
+    const endDate = dated?.endValue ?? null;
+    const cities = placesIn(ctx, s.start, s.end).filter((p) => p.kind === "city");
+
+    if (!triggers.length) {
+      // "Il s'agit de Meng Jianzhu ..., de Guo Shengkun ...": the other side of the last meeting, named next
+      const prev = events[events.length - 1];
+      if (prev && prev.sentence === si - 1 && people.length && prev.kind !== "visit" && countriesOf(ctx, prev.participants).size < 2) {
+        for (const p of people) if (!prev.participants.includes(p)) prev.participants.push(p);
+        prev.evidence.push({ start: s.start, end: s.end });
+      }
+      return;
+    }
+    for (const tr of triggers) {
+      const background = isBackground(ctx, s, tr) || (dated?.relative === "past" || dated?.relative === "future");
+      if (ownSide(ctx, s)) continue;
+      let participants = [...people];
+      let place: EventRecord["place"] = null;
+      const countries = new Set<string>();
+      if (tr.kind === "visit") {
+        const dest = destination(ctx, s, tr);
+        if (dest) {
+          place = { name: dest.name, country: dest.iso3 };
+          if (dest.iso3) countries.add(dest.iso3);
+          // the visitors are the people of other states
+          const visitors = participants.filter((p) => ctx.people[p]!.country !== dest.iso3);
+          if (visitors.length) participants = visitors;
+        }
+      }
+      if (!place) {
+        const city = cities[0];
+        if (city) place = { name: city.name, country: city.iso3 };
+        else if (datelinePlace) place = datelinePlace;
+      }
+      const orgs = orgsIn(ctx, s.first, s.last);
+      for (const o of orgs) {
+        const c = ctx.orgs[o]!.country;
+        if (c) countries.add(c);
+      }
+      for (const c of countriesOf(ctx, participants)) countries.add(c);
+      if (/\b(deux parties|deux pays|deux ministères|deux côtés|two sides|both sides|two countries|two ministries|both countries)\b/i.test(ctx.text.slice(s.start, s.end)) || (countries.size < 2 && tr.kind === "signing")) {
+        for (const c of main.slice(0, 2)) countries.add(c);
+      }
+      if (countries.size < 2) {
+        for (const p of placesIn(ctx, s.start, s.end)) if (p.iso3 && (p.kind === "country" || p.kind === "demonym") && countries.size < 2) countries.add(p.iso3);
+      }
+      const ev: EventRecord = {
+        kind: tr.kind,
+        date: date ?? null,
+        endDate: tr.kind === "visit" || tr.kind === "conference" ? endDate : null,
+        place,
+        participants,
+        organizations: orgs.filter((o) => ctx.orgs[o]!.sector === "IGO" || ctx.orgs[o]!.country),
+        countries: [...countries],
+        background,
+        evidence: [{ start: s.start, end: s.end }],
+        sentence: si,
+      };
+      if (!ev.date && tr.reference) {
+        const ref = events.find((e) => e.kind === ev.kind && !e.background);
+        if (ref) ev.date = ref.date;
+      }
+      const into = events.find((e) => sameOccurrence(e, ev, tr.reference));
+      if (into) {
+        for (const p of ev.participants) if (!into.participants.includes(p)) into.participants.push(p);
+        for (const c of ev.countries) if (!into.countries.includes(c)) into.countries.push(c);
+        if (!into.date) into.date = ev.date;
+        if (!into.place || (into.place.country === datelinePlace?.country && ev.place && ev.place !== datelinePlace && into.place === datelinePlace)) into.place = ev.place ?? into.place;
+        into.evidence.push(...ev.evidence);
+        into.background = into.background && ev.background;
+      } else events.push(ev);
+      if (ev.date) lastDate = ev.date;
+    }
+    // a signing with nobody named takes the people of the meeting it took place at
+    for (const e of events) {
+      if (e.kind === "signing" && e.participants.length === 0 && e.sentence === si) {
+        const host = events.find((x) => x !== e && x.kind !== "visit" && x.kind !== "signing" && x.participants.length && (!e.date || !x.date || x.date === e.date));
+        if (host) {
+          e.participants = [...host.participants];
+          for (const c of host.countries) if (!e.countries.includes(c)) e.countries.push(c);
+          if (!e.date) e.date = host.date;
+          if (host.place) e.place = host.place;
+        }
+      }
+    }
+  });
+  return events.filter((e) => e.countries.length >= 2 || (e.countries.length === 1 && e.organizations.some((o) => ctx.orgs[o]!.sector === "IGO")));
+}
+
+function countriesOf(ctx: ExtractContext, people: number[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of people) {
+    const c = ctx.people[p]!.country;
+    if (c) out.add(c);
+  }
+  return out;
+}
+
+function findTriggers(ctx: ExtractContext, s: SentenceSpan): Trigger[] {
+  const { t, data } = ctx;
+  const out: Trigger[] = [];
+  for (const m of data.triggers.scan(t, s.first, s.last)) {
+    // a capitalized trigger inside a name ("Russia-Africa Summit" stays a conference, "Forum régional de l'ASEAN" is an organization)
+    if (ctx.index.orgOf[m.first]! >= 0 && m.value !== "conference") continue;
+    const before = m.first > s.first ? t.norm[m.first - 1]! : "";
+    const reference = data.definite.has(before) || data.reference.scan(t, Math.max(s.first, m.first - 4), m.first).length > 0;
+    if (out.some((o) => o.kind === m.value)) continue;
+    void IS_UPPER;
+    out.push({ kind: m.value, first: m.first, last: m.last, reference });
+  }
+  // a call is also a meeting word ("entretien téléphonique"): keep the call only
+  if (out.some((o) => o.kind === "call")) return out.filter((o) => o.kind !== "meeting");
+  return out;
+}
+
+function isBackground(ctx: ExtractContext, s: SentenceSpan, tr: Trigger): boolean {
+  const { t, data } = ctx;
+  const from = Math.max(s.first, tr.first - 6);
+  const to = Math.min(s.last, tr.last + 8);
+  if (data.future.scan(t, from, to).length) return true;
+  if (data.past.scan(t, tr.last, Math.min(s.last, tr.last + 10)).length) return true;
+  return false;
+}
+
+function ownSide(ctx: ExtractContext, s: SentenceSpan): boolean {
+  return ctx.data.ownSide.scan(ctx.t, s.first, s.last).length > 0;
+}
+
+/** Where a visit goes: "visite de travail à Cuba", "en visite au Vietnam", "visit to Malaysia". */
+function destination(ctx: ExtractContext, s: SentenceSpan, tr: Trigger): { name: string; iso3: string | null } | null {
+  const { t } = ctx;
+  for (let i = tr.last; i < Math.min(s.last, tr.last + 8); i++) {
+    if (!DEST_PREP.has(t.norm[i]!)) continue;
+    let k = i + 1;
+    while (k < s.last && ctx.data.definite.has(t.norm[k]!)) k++;
+    const p = ctx.index.placeOf[k]!;
+    if (p >= 0) {
+      const pl = ctx.places[p]!;
+      if (pl.iso3 && pl.kind !== "demonym" && pl.kind !== "igo") return { name: pl.name, iso3: pl.iso3 };
+    }
+  }
+  // "Tran Luu Quang's official visit to the Caribbean country", "visite en Chine de la délégation"
+  for (let i = Math.max(s.first, tr.first - 3); i < Math.min(s.last, tr.last + 12); i++) {
+    const p = ctx.index.placeOf[i]!;
+    if (p >= 0 && ctx.places[p]!.kind === "country") return { name: ctx.places[p]!.name, iso3: ctx.places[p]!.iso3 };
+  }
+  return null;
+}
+
+function sameOccurrence(a: EventRecord, b: EventRecord, reference: boolean): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.date && b.date && a.date !== b.date) return false;
+  if (a.background !== b.background && !reference) return false;
+  const pa = new Set(a.participants);
+  const shared = b.participants.filter((p) => pa.has(p)).length;
+  if (b.participants.length === 0) return reference;
+  if (shared === b.participants.length || shared === a.participants.length) return shared > 0 || reference;
+  return false;
+}

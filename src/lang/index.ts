@@ -1,0 +1,126 @@
+// Language knowledge: loaded once per language from the JSON files of src/lang/<code>/, compiled into
+// matchers, then frozen. Stages read a LangData and never a file, so a new language is a new folder.
+import { readFileSync } from "node:fs";
+import { PhraseMatcher } from "../recognize/phrase-matcher.js";
+import { normalizeWord } from "../segment/tokens.js";
+
+export type Lang = "fr" | "en";
+export const LANGS: readonly Lang[] = ["fr", "en"];
+
+export type EventKind = "meeting" | "visit" | "call" | "conference" | "signing" | "other";
+export type AgreementKind = "programme" | "memorandum" | "agreement" | "declaration" | "other";
+export type Sector = "GOV" | "COP" | "MIL" | "SPY" | "JUD" | "LEG" | "PTY" | "IGO" | "MED" | "BUS" | "EDU" | "OTH";
+
+interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[] }
+interface EventsFile {
+  triggers: Record<EventKind, string[]>;
+  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[];
+}
+interface AgreementsFile { kinds: Record<AgreementKind, string[]>; signed: string[]; referenced: string[]; planned: string[]; generic_plural: string[] }
+interface OrganizationsFile {
+  heads: string[]; heads_need_complement: string[]; sectors: Record<string, string[]>; government_words: string[];
+  office_to_body: Record<string, string>; foreign_affairs: string[]; adjectives: string[]; connectors: string[];
+}
+interface BoilerplateFile { end_markers: string[]; caption_marks: string[]; agency_marks: string[]; disclaimers: string[] }
+
+export type TitleClass = "office" | "rank" | "honorific" | "modifier";
+
+export interface LangData {
+  readonly lang: Lang;
+  readonly abbreviations: ReadonlySet<string>;
+  readonly titles: PhraseMatcher<TitleClass>;
+  readonly officeToBody: ReadonlyMap<string, string>;
+  readonly triggers: PhraseMatcher<EventKind>;
+  readonly reference: PhraseMatcher<true>;
+  readonly definite: ReadonlySet<string>;
+  readonly future: PhraseMatcher<true>;
+  readonly past: PhraseMatcher<true>;
+  readonly ownSide: PhraseMatcher<true>;
+  readonly participation: PhraseMatcher<true>;
+  readonly agreementKinds: PhraseMatcher<AgreementKind>;
+  readonly agreementStatus: PhraseMatcher<"signed" | "referenced" | "planned">;
+  readonly genericPlural: ReadonlySet<string>;
+  readonly orgHeads: PhraseMatcher<"head">;
+  readonly orgHeadsNeedComplement: ReadonlySet<string>;
+  readonly sectorCues: PhraseMatcher<Sector>;
+  readonly sectorOrder: readonly Sector[];
+  readonly governmentWords: ReadonlySet<string>;
+  readonly orgAdjectives: ReadonlySet<string>;
+  readonly connectors: ReadonlySet<string>;
+  readonly stopwords: ReadonlySet<string>;
+  readonly stopPhrases: PhraseMatcher<true>;
+  readonly endMarkers: ReadonlySet<string>;
+  readonly captionMarks: readonly string[];
+  readonly agencyMarks: ReadonlySet<string>;
+  readonly disclaimers: readonly string[];
+}
+
+function read<T>(lang: Lang, file: string): T {
+  return JSON.parse(readFileSync(new URL(`./${lang}/${file}`, import.meta.url), "utf8")) as T;
+}
+
+const norm = (s: string) => s.split(/\s+/).map(normalizeWord).join(" ");
+const cache = new Map<Lang, LangData>();
+
+export function langData(lang: Lang): LangData {
+  const hit = cache.get(lang);
+  if (hit) return hit;
+  const titles = read<TitlesFile>(lang, "titles.json");
+  const events = read<EventsFile>(lang, "events.json");
+  const agreements = read<AgreementsFile>(lang, "agreements.json");
+  const orgs = read<OrganizationsFile>(lang, "organizations.json");
+  const boiler = read<BoilerplateFile>(lang, "boilerplate.json");
+  const abbreviations = read<string[]>(lang, "abbreviations.json");
+  const stopwords = read<string[]>(lang, "stopwords.json");
+
+  const flags = (list: string[]) => new PhraseMatcher<true>(list.map((p) => [p, true] as [string, true]));
+  const titleEntries: [string, TitleClass][] = [
+    ...titles.modifiers.map((p) => [p, "modifier"] as [string, TitleClass]),
+    ...titles.honorifics.map((p) => [p, "honorific"] as [string, TitleClass]),
+    ...titles.ranks.map((p) => [p, "rank"] as [string, TitleClass]),
+    ...titles.offices.map((p) => [p, "office"] as [string, TitleClass]),
+  ];
+  const sectorOrder = Object.keys(orgs.sectors) as Sector[];
+  const data: LangData = {
+    lang,
+    abbreviations: new Set(abbreviations.map((a) => a.toLowerCase())),
+    titles: new PhraseMatcher(titleEntries),
+    officeToBody: new Map(Object.entries(orgs.office_to_body).map(([k, v]) => [norm(k), v])),
+    triggers: new PhraseMatcher(
+      (Object.entries(events.triggers) as [EventKind, string[]][]).flatMap(([kind, list]) => list.map((p) => [p, kind] as [string, EventKind])),
+    ),
+    reference: flags(events.reference),
+    definite: new Set(events.definite.map(normalizeWord)),
+    future: flags(events.future),
+    past: flags(events.past),
+    ownSide: flags(events.own_side),
+    participation: flags(events.participation),
+    agreementKinds: new PhraseMatcher(
+      (Object.entries(agreements.kinds) as [AgreementKind, string[]][]).flatMap(([kind, list]) => list.map((p) => [p, kind] as [string, AgreementKind])),
+    ),
+    agreementStatus: new PhraseMatcher([
+      ...agreements.signed.map((p) => [p, "signed"] as [string, "signed"]),
+      ...agreements.referenced.map((p) => [p, "referenced"] as [string, "referenced"]),
+      ...agreements.planned.map((p) => [p, "planned"] as [string, "planned"]),
+    ]),
+    genericPlural: new Set(agreements.generic_plural.map(norm)),
+    orgHeads: new PhraseMatcher(orgs.heads.map((p) => [p, "head"] as [string, "head"])),
+    orgHeadsNeedComplement: new Set(orgs.heads_need_complement.map(norm)),
+    sectorCues: new PhraseMatcher(
+      sectorOrder.flatMap((sector) => orgs.sectors[sector]!.map((p) => [p, sector] as [string, Sector])),
+    ),
+    sectorOrder,
+    governmentWords: new Set(orgs.government_words.map(norm)),
+    orgAdjectives: new Set(orgs.adjectives.map(normalizeWord)),
+    connectors: new Set(orgs.connectors.map(normalizeWord)),
+    stopwords: new Set(stopwords.filter((w) => !w.includes(" ")).map(normalizeWord)),
+    stopPhrases: flags(stopwords.filter((w) => w.includes(" "))),
+    endMarkers: new Set(boiler.end_markers.map(norm)),
+    captionMarks: boiler.caption_marks.map((s) => s.toLowerCase()),
+    agencyMarks: new Set(boiler.agency_marks.map(norm)),
+    disclaimers: boiler.disclaimers.map((s) => s.toLowerCase()),
+  };
+  Object.freeze(data);
+  cache.set(lang, data);
+  return data;
+}

@@ -1,0 +1,26 @@
+// Is a (normalized) word an ordinary word of the language rather than a name? Stop words of the
+// language data, then the spelling dictionary the glued-word repair already loads.
+import { langData, type Lang } from "../lang/index.js";
+import { loadGlueLexicon } from "../clean/glued-words.js";
+import { normalizeWord } from "../segment/tokens.js";
+
+const cache = new Map<Lang, (norm: string) => boolean>();
+
+export function commonWords(lang: Lang): (norm: string) => boolean {
+  let f = cache.get(lang);
+  if (f) return f;
+  const stop = langData(lang).stopwords;
+  const lexicon = loadGlueLexicon(lang);
+  const memo = new Map<string, boolean>();
+  f = (lower: string) => {
+    let v = memo.get(lower);
+    if (v === undefined) {
+      v = stop.has(normalizeWord(lower)) || lexicon.isWord(lower);
+      if (memo.size > 100_000) memo.clear();
+      memo.set(lower, v);
+    }
+    return v;
+  };
+  cache.set(lang, f);
+  return f;
+}

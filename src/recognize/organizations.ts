@@ -1,0 +1,216 @@
+// Finds state bodies, parties and international organizations: a head noun ("ministère", "Ministry",
+// "Conseil", "Party") with what qualifies it before (English: "Russia's", "Vietnamese", "Foreign") and
+// after ("vietnamien de la Sécurité publique", "of the Interior of Cuba"), plus the international
+// organizations of the knowledge base. Country comes from the places inside the name; sector from the
+// sector cue words of the language data.
+import type { LangData, Sector } from "../lang/index.js";
+import type { OrgEntity, OrgMention, Place, SentenceSpan } from "../core/annotations.js";
+import { IS_ALLCAPS, IS_PUNCT, IS_UPPER, IS_WORD, type TokenTable } from "../segment/tokens.js";
+import type { TokenIndex } from "./token-index.js";
+
+export interface OrgContext {
+  text: string;
+  t: TokenTable;
+  sentences: readonly SentenceSpan[];
+  places: readonly Place[];
+  index: TokenIndex;
+  data: LangData;
+  /** is this lowercased word an ordinary word of the language? */
+  isCommon: (lower: string) => boolean;
+}
+
+export interface OrgResult {
+  orgs: OrgEntity[];
+  mentions: OrgMention[];
+}
+
+const MAX_LEN = 22;
+
+/** The sector of a body from the cue words in its name: the earliest sector in the data's order wins. */
+export function sectorOf(t: TokenTable, first: number, last: number, data: LangData): Sector {
+  let best: Sector = "GOV";
+  let bestRank = Infinity;
+  for (const m of data.sectorCues.scan(t, first, last)) {
+    const rank = data.sectorOrder.indexOf(m.value);
+    if (rank < bestRank) {
+      bestRank = rank;
+      best = m.value;
+    }
+  }
+  return best;
+}
+
+export class OrgRegistry {
+  readonly orgs: OrgEntity[] = [];
+  readonly mentions: OrgMention[] = [];
+  private readonly byKey = new Map<string, number>();
+
+  add(name: string, country: string | null, sector: Sector, start: number, end: number): number {
+    const key = `${country ?? ""}|${sector}|${name.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, " ")}`;
+    let k = this.byKey.get(key);
+    if (k === undefined) {
+      k = this.orgs.length;
+      this.orgs.push({ name, country, sector, mentions: [] });
+      this.byKey.set(key, k);
+    }
+    this.orgs[k]!.mentions.push({ start, end });
+    this.mentions.push({ start, end, org: k });
+    return k;
+  }
+}
+
+export function findOrganizations(ctx: OrgContext, registry = new OrgRegistry()): OrgResult {
+  const { t, text, data, index } = ctx;
+  for (const s of ctx.sentences) {
+    if (s.zone !== "body") continue;
+    for (let i = s.first; i < s.last; i++) {
+      // international organizations from the knowledge base
+      const p = index.placeOf[i]!;
+      if (p >= 0 && ctx.places[p]!.kind === "igo") {
+        const pl = ctx.places[p]!;
+        const k = registry.add(pl.name, null, "IGO", pl.start, pl.end);
+        let j = i;
+        while (j < s.last && index.placeOf[j] === p) index.orgOf[j++] = k;
+        i = j - 1;
+        continue;
+      }
+      const head = data.orgHeads.matchAt(t, i, s.last);
+      if (!head) continue;
+      const found = readOrganization(ctx, s, i, head.last);
+      if (!found) continue;
+      for (const part of found.parts) {
+        const k = registry.add(part.name, part.country, part.sector, part.start, part.end);
+        for (let j = found.first; j < found.last; j++) index.orgOf[j] = k;
+      }
+      i = found.last - 1;
+    }
+  }
+  void text;
+  return { orgs: registry.orgs, mentions: registry.mentions };
+}
+
+interface OrgPart {
+  name: string;
+  country: string | null;
+  sector: Sector;
+  start: number;
+  end: number;
+}
+
+/** Reads the organization whose head spans tokens [h, hEnd). */
+function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: number): { first: number; last: number; parts: OrgPart[] } | null {
+  const { t, data, index, text } = ctx;
+  const places = ctx.places;
+  const isPlace = (i: number) => index.placeOf[i]! >= 0 && places[index.placeOf[i]!]!.iso3 != null;
+  const headCapital = (t.flags[h]! & IS_UPPER) !== 0;
+
+  // left modifiers (English mostly): "Russia's", "Vietnamese", "Foreign", "Cuban"
+  let first = h;
+  for (let i = h - 1; i >= s.first && h - i <= 4; i--) {
+    const f = t.flags[i]!;
+    const n = t.norm[i]!;
+    if (n === "s" && i >= s.first + 2 && (t.norm[i - 1] === "'") && isPlace(i - 2)) {
+      first = i - 2;
+      i -= 2;
+      continue;
+    }
+    if (isPlace(i) && (f & IS_WORD)) {
+      first = i;
+      continue;
+    }
+    if ((f & IS_UPPER) && !(f & IS_PUNCT) && data.lang === "en" && headCapital && !data.stopwords.has(n) && ctx.isCommon(t.lower[i]!) && !data.titles.matchAt(t, i, h)) {
+      first = i;
+      continue;
+    }
+    break;
+  }
+
+  // the complement: "vietnamien de la Sécurité publique du Vietnam", "of the Interior of Cuba"
+  let last = hEnd;
+  let afterConnector = false;
+  let parenDepth = 0;
+  for (let i = hEnd; i < s.last && i - h < MAX_LEN; i++) {
+    const f = t.flags[i]!;
+    const n = t.norm[i]!;
+    if (f & IS_PUNCT) {
+      // an acronym in brackets: "(DCIS)", "(MoPS)"
+      if (n === "(" && i + 2 < s.last && t.norm[i + 2] === ")" && /^[A-Z][A-Za-z]{1,9}$/.test(text.slice(t.start[i + 1]!, t.end[i + 1]!))) {
+        last = i + 3;
+        i += 2;
+        continue;
+      }
+      void parenDepth;
+      break;
+    }
+    if (data.connectors.has(n)) {
+      // "et"/"and" continues only into another complement ("et de la Défense"), not into a new body
+      if ((n === "et" || n === "and") && !(i + 1 < s.last && data.connectors.has(t.norm[i + 1]!) && t.norm[i + 1] !== "et" && t.norm[i + 1] !== "and")) break;
+      if ((n === "a" || n === "in") && !(i + 1 < s.last && isPlace(i + 1))) break;
+      afterConnector = true;
+      continue;
+    }
+    if (afterConnector) {
+      if (data.orgHeads.matchAt(t, i, s.last) && !(f & IS_UPPER) && data.lang === "fr" && t.norm[i - 1] !== "de" && t.norm[i - 1] !== "du" && t.norm[i - 1] !== "des") break;
+      if (data.titles.matchAt(t, i, s.last)?.value === "office" && !(f & IS_UPPER)) break;
+      if (!(f & IS_UPPER) && !isPlace(i) && !data.orgAdjectives.has(n) && data.lang === "en") break;
+      afterConnector = false;
+      last = i + 1;
+      continue;
+    }
+    if (isPlace(i) || data.orgAdjectives.has(n) || ((f & IS_UPPER) && (ctx.isCommon(t.lower[i]!) || (f & IS_ALLCAPS)) && !data.titles.matchAt(t, i, s.last))) {
+      last = i + 1;
+      continue;
+    }
+    break;
+  }
+  // trailing connectors never end a name
+  while (last > hEnd && data.connectors.has(t.norm[last - 1]!)) last--;
+
+  const hasComplement = last > hEnd || first < h;
+  const headNorm = t.norm.slice(h, hEnd).join(" ");
+  if (!hasComplement && (data.orgHeadsNeedComplement.has(headNorm) || !headCapital)) {
+    // a bare "ministère"/"ministry" is a reference back to a body already named: not a new one
+    if (!(data.governmentWords.has(headNorm) && !headCapital)) return null;
+  }
+  if (!hasComplement && data.governmentWords.has(headNorm)) return null;
+
+  const countries: string[] = [];
+  for (let i = first; i < last; i++) {
+    const p = index.placeOf[i]!;
+    if (p >= 0) {
+      const c = places[p]!.iso3;
+      if (c && places[p]!.kind !== "igo" && !countries.includes(c)) countries.push(c);
+      while (i + 1 < last && index.placeOf[i + 1] === p) i++;
+    }
+  }
+  const spanText = text.slice(t.start[first]!, t.end[last - 1]!);
+  const sector = sectorOf(t, first, last, data);
+  const parts: OrgPart[] = [];
+  const plural = /s$/.test(headNorm) && !/^(affaires|services|forces|organes|autorites|authorities|services)$/.test(headNorm) ? true : headNorm.endsWith("ies") || headNorm.endsWith("eres");
+  // "les ministères vietnamien et lao de ...": one body per state
+  const adjCountries = countries.length > 1 && plural;
+  if (adjCountries) {
+    for (const c of countries) parts.push({ name: spanText, country: c, sector, start: t.start[first]!, end: t.end[last - 1]! });
+  } else {
+    parts.push({ name: spanText, country: countries[0] ?? null, sector, start: t.start[first]!, end: t.end[last - 1]! });
+  }
+  // "ministères vietnamiens de la Sécurité publique et de la Défense": one body per portfolio
+  if (plural) {
+    const extra: OrgPart[] = [];
+    for (let i = hEnd; i < last; i++) {
+      if ((t.norm[i] === "et" || t.norm[i] === "and") && i + 1 < last) {
+        const sec2 = sectorOf(t, i + 1, last, data);
+        const sec1 = sectorOf(t, h, i, data);
+        if (sec2 !== sec1) {
+          for (const p of parts) {
+            p.sector = sec1;
+            extra.push({ ...p, sector: sec2 });
+          }
+        }
+        break;
+      }
+    }
+    parts.push(...extra);
+  }
+  return { first, last, parts };
+}

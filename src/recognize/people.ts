@@ -1,0 +1,297 @@
+// Finds the people an article names, by the shape of names and their context rather than by lists:
+// a run of capitalized words that is not a place, an organization or a common word, introduced by a
+// title ("le vice-ministre vietnamien Bui Van Nam", "Deputy Minister Lt. Gen. Le Van Tuyen"), followed
+// by an apposition ("Guo Shengkun, ministre chinois de la Sécurité publique"), or shaped like a full
+// name. Later short mentions ("M. Gorovoy", "Tuyen") join the person they abbreviate.
+import type { LangData } from "../lang/index.js";
+import type { OrgEntity, PersonEntity, PersonMention, Place, SentenceSpan } from "../core/annotations.js";
+import { IS_ALLCAPS, IS_PUNCT, IS_UPPER, IS_WORD, type TokenTable } from "../segment/tokens.js";
+import type { TokenIndex } from "./token-index.js";
+import { guessCountryByShape } from "./name-shape.js";
+
+export interface PeopleContext {
+  text: string;
+  t: TokenTable;
+  sentences: readonly SentenceSpan[];
+  places: readonly Place[];
+  orgs: readonly OrgEntity[];
+  index: TokenIndex;
+  data: LangData;
+  /** is this lowercased word an ordinary word of the language? */
+  isCommon: (lower: string) => boolean;
+}
+
+interface Candidate {
+  first: number;
+  last: number;
+  sentence: number;
+  /** token range of the title phrase that introduces or follows the name */
+  title: { first: number; last: number } | null;
+  strong: boolean;
+  country: string | null;
+  countryBy: PersonEntity["countryBy"];
+}
+
+const PARTICLES = new Set(["de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "ter", "bin", "binti", "ibn", "ben", "al", "el", "y", "e"]);
+const HYPHEN_PARTICLE = /^(al|el|ad|ash|as|at|az|an|ar|bin|ibn|abu|ben|van|von|de|da|di|du|del|dos|der|le|la)-\p{Lu}/u;
+
+export interface PeopleResult {
+  people: PersonEntity[];
+  mentions: PersonMention[];
+  /** title phrases, as token ranges, per person */
+  titleRanges: { person: number; first: number; last: number }[];
+}
+
+export function findPeople(ctx: PeopleContext): PeopleResult {
+  const { t, data, index } = ctx;
+  const candidates: Candidate[] = [];
+  const word = (i: number) => ctx.text.slice(t.start[i]!, t.end[i]!);
+
+  const isTitleAt = (i: number, limit: number) => data.titles.matchAt(t, i, limit);
+  const nameLike = (i: number, s: SentenceSpan): boolean => {
+    const f = t.flags[i]!;
+    if (!(f & IS_WORD)) return false;
+    if (index.placeOf[i]! >= 0 || index.orgOf[i]! >= 0) return false;
+    const w = word(i);
+    if (!(f & IS_UPPER)) return HYPHEN_PARTICLE.test(w);
+    if ((f & IS_ALLCAPS) && w.length > 1) return false;
+    const n = t.norm[i]!;
+    if (data.stopwords.has(n)) return false;
+    if (isTitleAt(i, s.last)) return false;
+    return true;
+  };
+  const isInitial = (i: number, s: SentenceSpan) =>
+    i + 2 < s.last && t.end[i]! - t.start[i]! === 1 && (t.flags[i]! & IS_UPPER) && t.norm[i + 1] === "." && t.start[i + 1] === t.end[i];
+
+  ctx.sentences.forEach((s, si) => {
+    if (s.zone !== "body") return;
+    for (let i = s.first; i < s.last; i++) {
+      const initial = isInitial(i, s);
+      if (!initial && !nameLike(i, s)) continue;
+      // the run of name tokens
+      let j = i;
+      while (j < s.last) {
+        if (isInitial(j, s) && j + 2 < s.last && nameLike(j + 2, s)) {
+          j += 2;
+          continue;
+        }
+        if (nameLike(j, s)) {
+          j++;
+          continue;
+        }
+        if (j > i && PARTICLES.has(t.norm[j]!) && !(t.flags[j]! & IS_UPPER) && j + 1 < s.last && nameLike(j + 1, s)) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (j === i) continue;
+      const cand = judge(ctx, s, si, i, j);
+      if (cand) candidates.push(cand);
+      i = j - 1;
+    }
+  });
+
+  return buildEntities(ctx, candidates);
+}
+
+/** Scans back from a name for the title phrase that introduces it: "le ministre vietnamien de la Sécurité publique, le général". */
+function titleBefore(ctx: PeopleContext, s: SentenceSpan, first: number): { first: number; last: number } | null {
+  const { t, data, index } = ctx;
+  let found = -1;
+  let commas = 0;
+  for (let i = first - 1; i >= s.first && first - i <= 16; i--) {
+    const n = t.norm[i]!;
+    const f = t.flags[i]!;
+    const tm = data.titles.matchAt(t, i, first);
+    if (tm && tm.value !== "modifier") {
+      found = i;
+      continue;
+    }
+    if (tm) continue;
+    if (n === ",") {
+      // only one comma, between the title and the name: "secrétaire du Conseil ..., Aleksandr Gorovoy"
+      if (i !== first - 1 || commas++) break;
+      continue;
+    }
+    if (n === "(" || n === ")") continue;
+    if (f & IS_PUNCT) {
+      if (n === "." && i > s.first && data.titles.matchAt(t, i - 1, first)) continue;
+      if (n === "'" || n === "’") continue;
+      break;
+    }
+    if (data.connectors.has(n) || data.definite.has(n) || index.placeOf[i]! >= 0 || index.orgOf[i]! >= 0 || data.orgAdjectives.has(n)) continue;
+    if (n === "s" && t.norm[i - 1] === "'") continue;
+    if ((f & IS_UPPER) && ctx.isCommon(t.lower[i]!)) continue;
+    break;
+  }
+  if (found < 0) return null;
+  // the phrase ends where the name starts, less the comma and articles
+  let last = first;
+  while (last > found && (t.norm[last - 1] === "," || data.definite.has(t.norm[last - 1]!))) last--;
+  return { first: found, last };
+}
+
+/** An apposition after a name: ", ministre chinois de la Sécurité publique" / ", Deputy Minister". */
+function titleAfter(ctx: PeopleContext, s: SentenceSpan, last: number): { first: number; last: number } | null {
+  const { t, data } = ctx;
+  let i = last;
+  if (i < s.last && t.norm[i] === "(") {
+    while (i < s.last && t.norm[i] !== ")") i++;
+    i++;
+  }
+  if (i >= s.last || t.norm[i] !== ",") return null;
+  i++;
+  while (i < s.last && (data.definite.has(t.norm[i]!) || t.norm[i] === "who" || t.norm[i] === "is" || t.norm[i] === "also" || t.norm[i] === "qui" || t.norm[i] === "est")) i++;
+  // modifiers and demonyms may open the title: "vice-Premier ministre cambodgien", "Vietnamese Deputy Minister"
+  const start = i;
+  let k = i;
+  while (k < s.last && k - start < 4 && (data.titles.matchAt(t, k, s.last)?.value === "modifier" || ctx.index.placeOf[k]! >= 0)) k++;
+  const tm = data.titles.matchAt(t, k, s.last);
+  if (!tm || tm.value === "modifier" || tm.value === "honorific") return null;
+  let end = tm.last;
+  let afterConnector = false;
+  while (end < s.last && end - start < 24) {
+    const n = t.norm[end]!;
+    const f = t.flags[end]!;
+    if (n === "(" && end + 2 < s.last && t.norm[end + 2] === ")") {
+      end += 3;
+      continue;
+    }
+    if (f & IS_PUNCT) break;
+    if (data.connectors.has(n) || data.definite.has(n)) {
+      afterConnector = true;
+      end++;
+      continue;
+    }
+    // after "de"/"of" any word may follow; otherwise only the words titles are made of
+    const fits = afterConnector || (f & IS_UPPER) || data.orgAdjectives.has(n) || ctx.index.placeOf[end]! >= 0 || data.titles.matchAt(t, end, s.last);
+    if (!fits) break;
+    afterConnector = false;
+    end++;
+  }
+  while (end > tm.last && (data.connectors.has(t.norm[end - 1]!) || data.definite.has(t.norm[end - 1]!))) end--;
+  return { first: start, last: end };
+}
+
+function judge(ctx: PeopleContext, s: SentenceSpan, si: number, first: number, last: number): Candidate | null {
+  const { t, data } = ctx;
+  // leading capitalized common words at the start of a sentence are not part of a name ("Pour", "Welcoming")
+  while (first < last && first === s.first && ctx.isCommon(t.lower[first]!) && last - first > 1) first++;
+  const before = titleBefore(ctx, s, first);
+  const after = titleAfter(ctx, s, last);
+  const n = last - first;
+  const tokens = t.norm.slice(first, last);
+  const commonCount = t.lower.slice(first, last).filter((x) => ctx.isCommon(x)).length;
+  // a title or an apposition makes a person; so does a full name made of words that are not ordinary words
+  const strong = before != null || after != null || (n >= 2 && commonCount === 0);
+  if (!strong && n >= 2 && commonCount === n) return null;
+  if (!strong) return { first, last, sentence: si, title: null, strong: false, country: null, countryBy: null };
+  const title = before ?? after;
+  let country: string | null = null;
+  let countryBy: PersonEntity["countryBy"] = null;
+  if (title) {
+    for (let i = title.first; i < title.last; i++) {
+      const p = ctx.index.placeOf[i]!;
+      if (p >= 0 && ctx.places[p]!.iso3 && ctx.places[p]!.kind !== "igo") {
+        country = ctx.places[p]!.iso3;
+        countryBy = "title";
+        break;
+      }
+      const o = ctx.index.orgOf[i]!;
+      if (o >= 0 && ctx.orgs[o]!.country) {
+        country = ctx.orgs[o]!.country;
+        countryBy = "org";
+        break;
+      }
+    }
+  }
+  if (!country) {
+    // "Retno Marsudi representing Indonesia", "Nguyen Van A (Vietnam)"
+    const nx = last < s.last ? t.norm[last]! : "";
+    const k = nx === "representing" || nx === "representant" || nx === "(" || nx === "of" || nx === "du" || nx === "de" ? last + 1 : -1;
+    if (k > 0 && k < s.last) {
+      const p = ctx.index.placeOf[k]!;
+      if (p >= 0 && ctx.places[p]!.iso3 && ctx.places[p]!.kind === "country") {
+        country = ctx.places[p]!.iso3;
+        countryBy = "apposition";
+      }
+    }
+  }
+  return { first, last, sentence: si, title, strong, country, countryBy };
+}
+
+function buildEntities(ctx: PeopleContext, cands: Candidate[]): PeopleResult {
+  const { t, text } = ctx;
+  const people: PersonEntity[] = [];
+  const mentions: PersonMention[] = [];
+  const titleRanges: PeopleResult["titleRanges"] = [];
+  const nameOf = (c: Candidate) => text.slice(t.start[c.first]!, t.end[c.last - 1]!);
+  const keysOf = (c: Candidate) => t.norm.slice(c.first, c.last).filter((k) => k !== "." && !PARTICLES.has(k));
+
+  const find = (keys: string[]): number[] => {
+    const out: number[] = [];
+    people.forEach((p, k) => {
+      const small = keys.length <= p.keys.length ? keys : p.keys;
+      const big = new Set(keys.length <= p.keys.length ? p.keys : keys);
+      const full = small.filter((x) => x.length > 1);
+      if (full.length && full.every((x) => big.has(x)) && (small.length > 1 || p.keys.length > 1 || small[0] === p.keys[0])) out.push(k);
+    });
+    return out;
+  };
+
+  const attach = (k: number, c: Candidate) => {
+    const p = people[k]!;
+    const name = nameOf(c);
+    const keys = keysOf(c);
+    if (keys.length > p.keys.length) {
+      if (!p.aliases.includes(p.name)) p.aliases.push(p.name);
+      p.name = name;
+      p.keys = keys;
+    } else if (name !== p.name && !p.aliases.includes(name)) p.aliases.push(name);
+    p.mentions.push({ start: t.start[c.first]!, end: t.end[c.last - 1]! });
+    mentions.push({ start: t.start[c.first]!, end: t.end[c.last - 1]!, person: k });
+    for (let i = c.first; i < c.last; i++) ctx.index.personOf[i] = k;
+    if (c.country && (!p.country || rank(c.countryBy) < rank(p.countryBy))) {
+      p.country = c.country;
+      p.countryBy = c.countryBy;
+    }
+    if (c.title) {
+      const tt = text.slice(t.start[c.title.first]!, t.end[c.title.last - 1]!).replace(/\s+/g, " ");
+      if (!p.titles.includes(tt)) p.titles.push(tt);
+      titleRanges.push({ person: k, first: c.title.first, last: c.title.last });
+    }
+  };
+
+  // strong candidates make people; the rest may only join one
+  for (const c of cands) {
+    if (!c.strong) continue;
+    const keys = keysOf(c);
+    if (!keys.length) continue;
+    const hits = find(keys);
+    if (hits.length >= 1) attach(hits[0]!, c);
+    else {
+      people.push({ name: nameOf(c), aliases: [], country: null, countryBy: null, titles: [], organization: null, mentions: [], keys });
+      attach(people.length - 1, c);
+    }
+  }
+  for (const c of cands) {
+    if (c.strong) continue;
+    const hits = find(keysOf(c));
+    if (hits.length === 1) attach(hits[0]!, c);
+  }
+  // the name's shape, among the states this article names, when nothing else told
+  const states = new Set<string>();
+  for (const p of ctx.places) if (p.iso3 && p.kind !== "igo") states.add(p.iso3);
+  for (const p of people) {
+    if (p.country) continue;
+    const g = guessCountryByShape(p.name, p.keys, [...states]);
+    if (g) {
+      p.country = g;
+      p.countryBy = "shape";
+    }
+  }
+  return { people, mentions, titleRanges };
+}
+
+const rank = (by: PersonEntity["countryBy"]) => (by === "title" ? 0 : by === "org" ? 1 : by === "apposition" ? 2 : by === "shape" ? 3 : 4);

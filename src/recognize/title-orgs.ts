@@ -1,0 +1,43 @@
+// A title names the body its holder serves: "ministre de la Sécurité publique" -> "ministère de la
+// Sécurité publique", "Defence Minister" -> "ministry of defence". The body takes the person's state.
+import type { LangData } from "../lang/index.js";
+import type { PersonEntity } from "../core/annotations.js";
+import { IS_PUNCT, tokenize, type TokenTable } from "../segment/tokens.js";
+import { OrgRegistry, sectorOf } from "./organizations.js";
+
+export function orgsFromTitles(
+  text: string,
+  t: TokenTable,
+  data: LangData,
+  people: PersonEntity[],
+  titleRanges: readonly { person: number; first: number; last: number }[],
+  registry: OrgRegistry,
+): void {
+  for (const r of titleRanges) {
+    const person = people[r.person]!;
+    if (!person.country) continue;
+    for (let i = r.first; i < r.last; i++) {
+      const m = data.titles.matchAt(t, i, r.last);
+      if (!m || m.value !== "office") continue;
+      const office = t.norm.slice(m.first, m.last).join(" ");
+      const body = data.officeToBody.get(office);
+      i = m.last - 1;
+      if (!body) continue;
+      // the complement runs to the next office or the end of the phrase: "de la Sécurité publique"
+      let end = m.last;
+      while (end < r.last && !(t.flags[end]! & IS_PUNCT) && !(data.titles.matchAt(t, end, r.last)?.value === "office") && t.norm[end] !== "et" && t.norm[end] !== "and") end++;
+      let from = m.last;
+      // demonyms after the office belong to the person, not to the body's name
+      while (from < end && !data.connectors.has(t.norm[from]!)) from++;
+      const complement = from < end ? text.slice(t.start[from]!, t.end[end - 1]!) : "";
+      const compound = body.includes(" ");
+      if (!complement && !compound) continue;
+      const name = complement ? `${body} ${complement}` : body;
+      const nt = tokenize(name);
+      const sector = sectorOf(nt, 0, nt.n, data);
+      const k = registry.add(name, person.country, sector, t.start[m.first]!, t.end[end - 1]!);
+      if (person.organization == null) person.organization = k;
+      i = end - 1;
+    }
+  }
+}
