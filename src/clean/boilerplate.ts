@@ -55,7 +55,7 @@ export function findZones(text: string, data: LangData): ZoneResult {
     const t = text.slice(l.start, l.end);
     let kind: ZoneKind = "body";
     if (ended) kind = "related";
-    else if (data.endMarkers.has(l.key) && (bodyChars > 200 || idx > 2)) {
+    else if (data.endMarkers.has(l.key) && bodyChars > 0 && (bodyChars > 200 || idx >= 2)) {
       kind = "related";
       ended = true;
     } else if (data.disclaimers.some((d) => t.toLowerCase().startsWith(d))) kind = "meta";

@@ -24,6 +24,9 @@ import { detectAreas } from "../extract/areas.js";
 import { commonWords } from "../recognize/common-words.js";
 import type { TokenIndex } from "../recognize/token-index.js";
 
+// News reports the past: a day-month more than a few days after publication belongs to the year before.
+const FUTURE_TOLERANCE_DAYS = 7;
+
 const stage = (name: string, reads: string[], writes: string[], run: (doc: Doc) => void): Stage => ({ name, reads, writes, run });
 
 // per-document scratch shared between stages that is not part of the output
@@ -72,11 +75,11 @@ export function defaultStages(): Stage[] {
         const stamp = findPublicationDate(doc.text, doc.lang);
         if (stamp) published = stamp;
       }
-      doc.dates = findDates(doc.text, doc.lang, { published });
+      doc.dates = findDates(doc.text, doc.lang, { published, futureToleranceDays: FUTURE_TOLERANCE_DAYS });
       doc.dateline = findDateline(doc.text, doc.zones!, doc.places!, doc.dates);
       if (doc.dateline?.date && !published) {
         // the dateline's day anchors weekdays and "the same day" when nothing better is known
-        doc.dates = findDates(doc.text, doc.lang, { published, anchor: doc.dateline.date });
+        doc.dates = findDates(doc.text, doc.lang, { published, anchor: doc.dateline.date, futureToleranceDays: FUTURE_TOLERANCE_DAYS });
       }
       (doc.meta as { published: string | null }).published = published;
     }),

@@ -15,7 +15,7 @@ export function commonWords(lang: Lang): (norm: string) => boolean {
   f = (lower: string) => {
     let v = memo.get(lower);
     if (v === undefined) {
-      v = stop.has(normalizeWord(lower)) || lexicon.isWord(lower);
+      v = stop.has(normalizeWord(lower)) || lexicon.isCommonWord(lower);
       if (memo.size > 100_000) memo.clear();
       memo.set(lower, v);
     }

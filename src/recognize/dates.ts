@@ -299,6 +299,8 @@ interface DatesFile {
   range_starts: string[];
   range_joiners: string[];
   range_joiners_need_start: string[];
+  /** "les 3 et 4 mars": a pair of days, a range only when they are close */
+  range_pair_joiners: string[];
   period_starts: string[];
   period_joiners: string[];
   weekday_cues: string[];
@@ -318,6 +320,7 @@ interface Lexicon {
   yearRel: Map<string, number>;
   phrases: Map<string, DatesFile["relative_phrases"][number]>;
   joinNeedStart: Set<string>;
+  pairJoiners: Set<string>;
   periodJoiners: Set<string>;
   weekdayCues: Set<string>;
   notYearBefore: Set<string>;
@@ -346,7 +349,13 @@ export function normKey(s: string): string {
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** One phrase as a pattern: ' matches ' and ’, a space any run of spaces, - any hyphen; word-bounded at the end. */
+// Letters and digits of the Latin scripts (with combining accents). The patterns use this class instead of \\p{L}:
+// without the u flag, V8 compiles them many times faster and they stay case-insensitive over accented letters.
+const W = "0-9A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u1D00-\\u1DBF\\u1E00-\\u1EFF";
+const NW = `(?![${W}])`; // word end
+const B = `(?<![${W}])`; // word start
+
+/** One phrase as a pattern: ' matches ' and ’, a space any run of spaces, - any hyphen. */
 function phrase(s: string): string {
   let p = "";
   for (const ch of s.trim()) {
@@ -355,17 +364,20 @@ function phrase(s: string): string {
     else if (ch === "-") p += "[-‐‑]";
     else p += esc(ch);
   }
-  return /[\p{L}\p{N}]$/u.test(s.trim()) ? p + "(?![\\p{L}\\p{N}])" : p;
+  return p;
 }
-function alt(list: Iterable<string>, tail: (s: string) => string = phrase): string {
+/** Alternation of phrases, longest first; those ending with a letter or digit must end a word (`end`). */
+function alt(list: Iterable<string>, end: string = NW): string {
   const uniq = [...new Set([...list].map((s) => s.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
-  return uniq.length ? `(?:${uniq.map(tail).join("|")})` : "(?!)";
+  if (!uniq.length) return "(?!)";
+  const wordy = uniq.filter((s) => /[\p{L}\p{N}]$/u.test(s)).map(phrase);
+  const other = uniq.filter((s) => !/[\p{L}\p{N}]$/u.test(s)).map(phrase);
+  const parts = [...other, ...(wordy.length ? [`(?:${wordy.join("|")})${end}`] : [])];
+  return `(?:${parts.join("|")})`;
 }
-const B = "(?<![\\p{L}\\p{N}])"; // word start
-
 const lexicons = new Map<Lang, Lexicon>();
 
-export function lexicon(lang: Lang): Lexicon {
+function lexicon(lang: Lang): Lexicon {
   const hit = lexicons.get(lang);
   if (hit) return hit;
   const file = JSON.parse(readFileSync(new URL(`../lang/${lang}/dates.json`, import.meta.url), "utf8")) as DatesFile;
@@ -380,20 +392,17 @@ export function lexicon(lang: Lang): Lexicon {
 
   const glue = file.glued_after_relative.length ? alt(file.glued_after_relative) : null;
   // a relative word may be glued to the next small word by the page's markup ("juin dernieret la prochaine")
-  const relTail = (s: string) => {
-    const p = phrase(s);
-    return glue && p.endsWith("(?![\\p{L}\\p{N}])") ? `${p.slice(0, -"(?![\\p{L}\\p{N}])".length)}(?:(?![\\p{L}\\p{N}])|(?=${glue}))` : p;
-  };
+  const relEnd = glue ? `(?:${NW}|(?=${glue}))` : NW;
   const MONTH_NB = alt(months.keys());
   const MONTH = `${B}${MONTH_NB}`;
   const WD_NB = alt(weekdays.keys());
   const WD = `${B}${WD_NB}`;
   const POD = alt(file.parts_of_day);
-  const ORD = file.day_ordinals.length ? `(?:${file.day_ordinals.map(esc).join("|")})(?![\\p{L}])` : "(?!)";
+  const ORD = file.day_ordinals.length ? `(?:${file.day_ordinals.map(esc).join("|")})(?![${W}])` : "(?!)";
   const DAY = `(?:[12]\\d|3[01]|0?[1-9])(?!\\d)(?![.:]\\d)(?:${ORD})?`;
-  const YEAR = "(?<![\\d.,])(?:1[89]\\d\\d|20\\d\\d)(?![\\d\\p{L}])(?![.,]\\d)";
+  const YEAR = `(?<![\\d.,])(?:1[89]\\d\\d|20\\d\\d)(?![${W}])(?![.,]\\d)`;
   const JOIN = file.day_month_joiners.length ? `(?:${alt(file.day_month_joiners)}\\s+)?` : "";
-  const RELA = file.relative_after && Object.keys(file.relative_after).length ? alt(Object.keys(file.relative_after), relTail) : "(?!)";
+  const RELA = file.relative_after && Object.keys(file.relative_after).length ? alt(Object.keys(file.relative_after), relEnd) : "(?!)";
   const RELB = Object.keys(file.relative_before).length ? `${B}${alt(Object.keys(file.relative_before))}` : "(?!)";
   const YREL = Object.keys(file.year_relative_after_month).length ? alt(Object.keys(file.year_relative_after_month)) : "(?!)";
   const YSEP = file.month_first ? "\\s*,?\\s*" : "\\s*";
@@ -402,7 +411,7 @@ export function lexicon(lang: Lang): Lexicon {
   const RSTART = `${B}${alt(file.range_starts)}`;
   const WDP = `(?:${WD}(?:\\s+${POD})?\\s*,?\\s*)?`;
   const NOT_BEFORE_DAY = "(?<![\\d,:/‐‑‒–—-])";
-  const flags = "giud";
+  const flags = "gid";
   const phrases = new Map(file.relative_phrases.map((p) => [normKey(p.text), p] as [string, DatesFile["relative_phrases"][number]]));
   const cues = [...file.publication_cues, ...file.update_cues];
   const lex: Lexicon = {
@@ -415,6 +424,7 @@ export function lexicon(lang: Lang): Lexicon {
     yearRel: keyed(file.year_relative_after_month),
     phrases,
     joinNeedStart: new Set(file.range_joiners_need_start.map(normKey)),
+    pairJoiners: new Set(file.range_pair_joiners.map(normKey)),
     periodJoiners: new Set(file.period_joiners.map(normKey)),
     weekdayCues: new Set(file.weekday_cues.map(normKey)),
     notYearBefore: new Set(file.not_year_before.map(normKey)),
@@ -448,7 +458,7 @@ export function lexicon(lang: Lang): Lexicon {
       month: new RegExp(`(?<m>${MONTH_NB})(?:${YSEP}(?<y>${YEAR})|\\s+(?<yrel>${YREL}))?(?:\\s+(?<rel>${RELA}))?`, flags),
       weekday: new RegExp(`(?<wd>${WD_NB})(?:\\s+(?<pod>${POD}))?(?:\\s+(?<rel>${RELA}))?`, flags),
       period: new RegExp(
-        `(?<y1>${YEAR})(?<sep>\\s*(?:${DASH}|/|${alt(file.period_joiners)})\\s*)(?<y2>(?:1[89]|20)\\d\\d|\\d\\d)(?![\\d\\p{L}])(?![.,:]\\d)`,
+        `(?<y1>${YEAR})(?<sep>\\s*(?:${DASH}|/|${alt(file.period_joiners)})\\s*)(?<y2>(?:1[89]|20)\\d\\d|\\d\\d)(?![${W}])(?![.,:]\\d)`,
         flags,
       ),
       year: new RegExp(`(?<y>${YEAR})`, flags),
@@ -456,15 +466,15 @@ export function lexicon(lang: Lang): Lexicon {
       stamp: cues.length ? new RegExp(`(?<cue>${alt(cues)})`, flags) : null,
     },
     pre: {
-      range: new RegExp(`(?:(?<pre>${RSTART})\\s+)?(?:(?<wd>${WD})(?:\\s+${POD})?\\s*,?\\s*)?$`, "iu"),
-      weekday: new RegExp(`(?<wd>${WD})(?:\\s+${POD})?\\s*,?\\s*$`, "iu"),
+      range: new RegExp(`(?:(?<pre>${RSTART})\\s+)?(?:(?<wd>${WD})(?:\\s+${POD})?\\s*,?\\s*)?$`, "id"),
+      weekday: new RegExp(`(?<wd>${WD})(?:\\s+${POD})?\\s*,?\\s*$`, "id"),
       month: new RegExp(
         `(?:(?<cue>${B}${alt(file.month_cues)})\\s+)?(?:(?<part>${B}${alt(file.parts.map((p) => p.text))})\\s*)?(?:(?<rb>${RELB})\\s+)?$`,
-        "iu",
+        "id",
       ),
-      relBefore: new RegExp(`(?<rb>${RELB})\\s+$`, "iu"),
-      period: new RegExp(`(?<pre>${B}${alt(file.period_starts)})\\s+$`, "iu"),
-      part: new RegExp(`(?<part>${B}${alt(file.parts.map((p) => p.text))})\\s*$`, "iu"),
+      relBefore: new RegExp(`(?<rb>${RELB})\\s+$`, "id"),
+      period: new RegExp(`(?<pre>${B}${alt(file.period_starts)})\\s+$`, "id"),
+      part: new RegExp(`(?<part>${B}${alt(file.parts.map((p) => p.text))})\\s*$`, "id"),
     },
   };
   lexicons.set(lang, lex);
@@ -557,13 +567,23 @@ function weekdayIsName(ctx: Ctx, start: number, end: number): boolean {
   return true;
 }
 
-function scan(re: RegExp, text: string, each: (m: RegExpExecArray, g: Groups, ix: Idx) => void): void {
+/** Runs a global regex over the text; a callback returning false rejects the match, and the scan resumes inside it. */
+function scan(re: RegExp, text: string, each: (m: RegExpExecArray, g: Groups, ix: Idx) => void | boolean): void {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    each(m, (m.groups ?? {}) as Groups, (m.indices?.groups ?? {}) as Idx);
-    if (m[0].length === 0) re.lastIndex++;
+    const ok = each(m, (m.groups ?? {}) as Groups, (m.indices?.groups ?? {}) as Idx);
+    if (ok === false || m[0].length === 0) re.lastIndex = m.index + 1;
   }
+}
+
+/** days from the first to the last day of a range, the year of the first day given or assumed */
+function rangeLength(y1: number | undefined, m1: number, d1: number, y2: number | undefined, m2: number, d2: number): number {
+  const ys = y1 ?? 2001;
+  const a = dayNum(ys, m1, d1);
+  let b = dayNum(y2 ?? ys, m2, d2);
+  if (y2 === undefined && b < a) b = dayNum(ys + 1, m2, d2);
+  return b - a;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -571,12 +591,13 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 const startsWord = (text: string, at: number) => at === 0 || !WORD_CHAR.test(text[at - 1]!);
 
 /** What precedes a core: `re` ends with $ and is run on the text before `at` (cut at a word boundary). */
-function prefix(text: string, re: RegExp, at: number): { start: number; g: Groups } {
+function prefix(text: string, re: RegExp, at: number): { start: number; g: Groups; at: (name: string) => number | undefined } {
   let s = Math.max(0, at - 64);
   while (s > 0 && WORD_CHAR.test(text[s - 1]!)) s--;
   const m = re.exec(text.slice(s, at));
-  if (!m || m[0].length === 0 || !/\S/.test(m[0])) return { start: at, g: {} };
-  return { start: s + m.index, g: (m.groups ?? {}) as Groups };
+  if (!m || m[0].length === 0 || !/\S/.test(m[0])) return { start: at, g: {}, at: () => undefined };
+  const ix = (m.indices?.groups ?? {}) as Idx;
+  return { start: s + m.index, g: (m.groups ?? {}) as Groups, at: (name) => (ix[name] ? s + ix[name]![0] : undefined) };
 }
 
 function findRanges(ctx: Ctx, out: Cand[]): void {
@@ -584,22 +605,26 @@ function findRanges(ctx: Ctx, out: Cand[]): void {
   for (const [re, prio] of [[lex.re.rangeDF, 0], [lex.re.rangeMF, 1]] as const) {
     if (!re) continue;
     scan(re, text, (m, g) => {
-      if (prio === 1 && !startsWord(text, m.index)) return;
+      if (prio === 1 && !startsWord(text, m.index)) return false;
       const p = prefix(text, lex.pre.range, m.index);
       const conn = normKey(g.conn ?? "");
-      if (lex.joinNeedStart.has(conn) && !p.g.pre) return;
+      if (lex.joinNeedStart.has(conn) && !p.g.pre) return false;
       const m2 = monthOf(ctx, g.m2) ?? (g.m2 ? null : monthOf(ctx, g.m1));
       const m1 = g.m1 ? monthOf(ctx, g.m1) : m2;
-      if (!m1 || !m2) return;
+      if (!m1 || !m2) return false;
       const d1 = dayOf(g.d1);
       const d2 = dayOf(g.d2);
-      if (!validDay(undefined, m1.month, d1) || !validDay(undefined, m2.month, d2)) return;
-      if (m1.month === m2.month && d1 >= d2 && !g.y1) return;
+      if (!validDay(undefined, m1.month, d1) || !validDay(undefined, m2.month, d2)) return false;
+      if (m1.month === m2.month && d1 >= d2 && !g.y1) return false;
       let y1 = g.y1 ? +g.y1 : undefined;
       let y2 = g.y2 ? +g.y2 : undefined;
+
       const yOff = g.yrel ? lex.yearRel.get(normKey(g.yrel)) : undefined;
       if (y2 === undefined && yOff !== undefined && ctx.ref?.y !== undefined) y2 = ctx.ref.y + yOff;
       if (y1 === undefined && y2 !== undefined) y1 = m1.month > m2.month || (m1.month === m2.month && d1 > d2) ? y2 - 1 : y2;
+      // "le 3 janvier et le 6 septembre" are two dates; a range runs forward, for at most a year
+      const span = rangeLength(y1, m1.month, d1, y2, m2.month, d2);
+      if (span <= 0 || span > 366 || (lex.pairJoiners.has(conn) && span > 7)) return false;
       const cue = g.rel ? lex.relAfter.get(normKey(g.rel)) ?? null : null;
       const wd1 = p.g.wd ? lex.weekdays.get(normKey(p.g.wd)) ?? null : null;
       const value = y1 !== undefined ? formatIso(y1, m1.month, d1) : resolveDayMonth(m1.month, d1, ctx.ref, cue, wd1, ctx.tol);
@@ -694,11 +719,7 @@ function findMonths(ctx: Ctx, out: Cand[]): void {
       if (!a.glued && a.word && isUpper(a.word)) return;
     }
     // the span starts at the part or relative word, not at a bare cue ("en", "in")
-    let start = m.index;
-    if (part || p.g.rb) {
-      const cueLen = p.g.cue ? text.slice(p.start, m.index).indexOf(p.g.part ?? p.g.rb!) : 0;
-      start = p.start + Math.max(0, cueLen);
-    }
+    const start = (part ? p.at("part") : undefined) ?? p.at("rb") ?? m.index;
     const value = resolveDate({ year: y, month: mo.month, cue, yearOffset: yOff }, ctx.ref, { futureToleranceDays: ctx.tol });
     const kind = y !== undefined ? "absolute" : cue || yOff != null ? "relative" : "partial";
     const mm = mention(ctx, start, end, { value, kind, relative: cueToRel(cue) ?? offsetToRel(yOff) });

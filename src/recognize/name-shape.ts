@@ -55,3 +55,8 @@ export function guessCountryByShape(written: string, tokens: readonly string[], 
   }
   return best;
 }
+
+/** Is this normalized token a name syllable of some naming culture ("lam", "to", "nguyen")? */
+export function isNameSyllable(norm: string): boolean {
+  return load().some((s) => s.tokens.has(norm));
+}

@@ -7,7 +7,7 @@ import type { LangData } from "../lang/index.js";
 import type { OrgEntity, PersonEntity, PersonMention, Place, SentenceSpan } from "../core/annotations.js";
 import { IS_ALLCAPS, IS_PUNCT, IS_UPPER, IS_WORD, type TokenTable } from "../segment/tokens.js";
 import type { TokenIndex } from "./token-index.js";
-import { guessCountryByShape } from "./name-shape.js";
+import { guessCountryByShape, isNameSyllable } from "./name-shape.js";
 
 export interface PeopleContext {
   text: string;
@@ -47,7 +47,9 @@ export function findPeople(ctx: PeopleContext): PeopleResult {
   const candidates: Candidate[] = [];
   const word = (i: number) => ctx.text.slice(t.start[i]!, t.end[i]!);
 
-  const isTitleAt = (i: number, limit: number) => data.titles.matchAt(t, i, limit);
+  // tokens inside a title phrase ("Datuk Seri", "Lt. Gen.", "vice-ministre") are never part of a name
+  const inTitle = new Uint8Array(t.n);
+  for (const s of ctx.sentences) for (const m of data.titles.scan(t, s.first, s.last)) for (let k = m.first; k < m.last; k++) inTitle[k] = 1;
   const nameLike = (i: number, s: SentenceSpan): boolean => {
     const f = t.flags[i]!;
     if (!(f & IS_WORD)) return false;
@@ -57,11 +59,11 @@ export function findPeople(ctx: PeopleContext): PeopleResult {
     if ((f & IS_ALLCAPS) && w.length > 1) return false;
     const n = t.norm[i]!;
     if (data.stopwords.has(n)) return false;
-    if (isTitleAt(i, s.last)) return false;
+    if (inTitle[i]) return false;
     return true;
   };
   const isInitial = (i: number, s: SentenceSpan) =>
-    i + 2 < s.last && t.end[i]! - t.start[i]! === 1 && (t.flags[i]! & IS_UPPER) && t.norm[i + 1] === "." && t.start[i + 1] === t.end[i];
+    i + 2 < s.last && !inTitle[i] && t.end[i]! - t.start[i]! === 1 && (t.flags[i]! & IS_UPPER) && t.norm[i + 1] === "." && t.start[i + 1] === t.end[i];
 
   ctx.sentences.forEach((s, si) => {
     if (s.zone !== "body") return;
@@ -175,17 +177,21 @@ function titleAfter(ctx: PeopleContext, s: SentenceSpan, last: number): { first:
 }
 
 function judge(ctx: PeopleContext, s: SentenceSpan, si: number, first: number, last: number): Candidate | null {
-  const { t, data } = ctx;
-  // leading capitalized common words at the start of a sentence are not part of a name ("Pour", "Welcoming")
-  while (first < last && first === s.first && ctx.isCommon(t.lower[first]!) && last - first > 1) first++;
+  const { t } = ctx;
+  // capitalized ordinary words before a name are not part of it ("Trade Zulkifli Hasan", "Pour M. X"),
+  // unless they are name syllables too ("To Lam")
+  const prev = first > s.first ? t.norm[first - 1]! : "";
+  if (first === s.first || ctx.data.connectors.has(prev) || ctx.data.definite.has(prev) || ctx.index.orgOf[first - 1]! >= 0 || prev === "'" || prev === "s") {
+    while (last - first > 1 && ctx.isCommon(t.lower[first]!) && !isNameSyllable(t.norm[first]!)) first++;
+  }
+  const n = last - first;
+  const common = t.lower.slice(first, last).map((x, k) => ctx.isCommon(x) && !isNameSyllable(t.norm[first + k]!));
+  // a run of ordinary words is not a name ("Foreign Affairs", "Intérieur")
+  if (common.every(Boolean)) return null;
   const before = titleBefore(ctx, s, first);
   const after = titleAfter(ctx, s, last);
-  const n = last - first;
-  const tokens = t.norm.slice(first, last);
-  const commonCount = t.lower.slice(first, last).filter((x) => ctx.isCommon(x)).length;
-  // a title or an apposition makes a person; so does a full name made of words that are not ordinary words
-  const strong = before != null || after != null || (n >= 2 && commonCount === 0);
-  if (!strong && n >= 2 && commonCount === n) return null;
+  // a title or an apposition makes a person; so does a full name that is not only ordinary words
+  const strong = before != null || after != null || n >= 2;
   if (!strong) return { first, last, sentence: si, title: null, strong: false, country: null, countryBy: null };
   const title = before ?? after;
   let country: string | null = null;
