@@ -35,7 +35,7 @@ function lines(text: string): Line[] {
 }
 
 const STRAY_MARKER = /\s(?:ảnh|photo)\s*\d+\s*/iu;
-const CAPTION_END = /(?:\(?\s*(?:photo|photos|ảnh|crédit photo|source|image)\s*[:;]\s*[^\n.]{0,60}\)?\.?\s*)$/iu;
+const CAPTION_END = /(?:\(?\s*(?:photo|photos|ảnh|crédit photo|source|image)\s*[:;]\s*[^\n.]{0,60}\)?\.?\s*\|?\s*)$/iu;
 
 export interface ZoneResult {
   zones: Zone[];

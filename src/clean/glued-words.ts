@@ -220,11 +220,24 @@ function trieOf(pkg: string): ITrie {
 
 const lexicons = new Map<Lang, GlueLexicon>();
 
+const STRING_FIELDS = ["dictionary", "dictionary_apostrophe", "elision_before"] as const;
+const LIST_FIELDS = ["veto_dictionaries", "function_words", "prefix_like", "elisions", "one_letter_right", "clitics", "name_prefixes", "keep"] as const;
+
+function validate(lang: Lang, raw: unknown): GlueFile {
+  const o = raw as Record<string, unknown>;
+  for (const k of STRING_FIELDS) if (typeof o[k] !== "string") throw new Error(`lang/${lang}/glue.json: "${k}" must be a string`);
+  for (const k of LIST_FIELDS) {
+    const v = o[k];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === "string" && x.length > 0)) throw new Error(`lang/${lang}/glue.json: "${k}" must be a list of words`);
+  }
+  return o as unknown as GlueFile;
+}
+
 /** Loads the dictionaries and glue.json of a language once and caches the lexicon. */
 export function loadGlueLexicon(lang: Lang): GlueLexicon {
   const hit = lexicons.get(lang);
   if (hit) return hit;
-  const data = JSON.parse(readFileSync(new URL(`../lang/${lang}/glue.json`, import.meta.url), "utf8")) as GlueFile;
+  const data = validate(lang, JSON.parse(readFileSync(new URL(`../lang/${lang}/glue.json`, import.meta.url), "utf8")));
   const lex = new GlueLexicon(lang, data, trieOf(data.dictionary), data.veto_dictionaries.map(trieOf));
   lexicons.set(lang, lex);
   return lex;
@@ -574,10 +587,18 @@ function isSentenceStart(text: string, s: number): boolean {
   while (i >= 0) {
     const c = text[i]!;
     if (c === "\n") return true;
-    if (!OPENERS.has(c)) return SENTENCE_END.has(c);
+    if (!OPENERS.has(c)) return SENTENCE_END.has(c) && !(c === "." && afterTitleOrInitial(text, i));
     i--;
   }
   return true;
+}
+
+/** Is the period at `dot` the end of an initial or a short title ("V. Poutine", "M. Lemoine", "Dr. Wang")? */
+function afterTitleOrInitial(text: string, dot: number): boolean {
+  let a = dot;
+  while (a > 0 && isLetterCode(text.charCodeAt(a - 1))) a--;
+  const len = dot - a;
+  return len >= 1 && len <= 3 && isUpper(text[a]!) && (a === 0 || !isLetterCode(text.charCodeAt(a - 1)));
 }
 
 function nextIsCapitalized(text: string, e: number): boolean {

@@ -583,14 +583,17 @@ function inName(s: Words, x: Found, mask: Int32Array, R: Roles): boolean {
   return false;
 }
 
+const WEAK_CONTEXT = 12; // words before a weak cue where its cooperation word may be
+const WEAK_BLOCK = 6; // words before a weak cue where a threat, purpose or background word rules it
+
 /** A weak cue needs a cooperation word shortly before it; a purpose or background word before it, or a
  * threat word with no cooperation word between, makes it a passing mention. */
 function weakOk(s: Words, i: number, mask: Int32Array, R: Roles): boolean {
   let ctx = false;
-  for (let j = i - 1; j >= 0 && i - j <= 8; j--) {
+  for (let j = i - 1; j >= 0 && i - j <= WEAK_CONTEXT; j--) {
     if (s.f[j + 1]! & F_HARD) break;
-    if (i - j <= 6 && (hasRole(mask, j, R.purpose) || hasRole(mask, j, R.background))) return false;
-    if (!ctx && i - j <= 6 && hasRole(mask, j, R.threat)) return false;
+    if (i - j <= WEAK_BLOCK && (hasRole(mask, j, R.purpose) || hasRole(mask, j, R.background))) return false;
+    if (!ctx && i - j <= WEAK_BLOCK && hasRole(mask, j, R.threat)) return false;
     if (hasRole(mask, j, R.context)) ctx = true;
   }
   return ctx;

@@ -92,7 +92,12 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
         const ref = events.find((e) => e.kind === ev.kind && !e.background);
         if (ref) ev.date = ref.date;
       }
-      const into = events.find((e) => sameOccurrence(e, ev, tr.reference));
+      // "co-chaired the meeting", "lors de la rencontre": a definite mention of the occurrence already reported
+      const into =
+        events.find((e) => sameOccurrence(e, ev, tr.reference)) ??
+        (tr.reference && (ev.kind === "meeting" || ev.kind === "conference") && !ev.date
+          ? [...events].reverse().find((e) => (e.kind === "meeting" || e.kind === "conference") && !e.background)
+          : undefined);
       if (into) {
         for (const p of ev.participants) if (!into.participants.includes(p)) into.participants.push(p);
         for (const c of ev.countries) if (!into.countries.includes(c)) into.countries.push(c);
@@ -116,6 +121,7 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       }
     }
   });
+  settleCountries(ctx, events);
   return events.filter((e) => e.countries.length >= 2 || (e.countries.length === 1 && e.organizations.some((o) => ctx.orgs[o]!.sector === "IGO")));
 }
 
@@ -188,4 +194,30 @@ function sameOccurrence(a: EventRecord, b: EventRecord, reference: boolean): boo
   if (b.participants.length === 0) return reference;
   if (shared === b.participants.length || shared === a.participants.length) return shared > 0 || reference;
   return false;
+}
+
+/**
+ * People whose state the text did not give take the one side of their event no other participant
+ * stands for ("X received the Russian envoy": X is the other state); then each event's states are
+ * those of its people and bodies, and a meeting of three states or more is a conference.
+ */
+function settleCountries(ctx: ExtractContext, events: EventRecord[]): void {
+  const people = ctx.people as { country: string | null; countryBy: string | null }[];
+  for (const e of events) {
+    const unknown = e.participants.filter((p) => !people[p]!.country && !people[p]!.countryBy);
+    if (!unknown.length) continue;
+    const represented = new Set(e.participants.map((p) => people[p]!.country).filter(Boolean));
+    const missing = e.countries.filter((c) => !represented.has(c));
+    if (missing.length === 1 && unknown.length === 1) {
+      people[unknown[0]!]!.country = missing[0]!;
+      people[unknown[0]!]!.countryBy = "context";
+    }
+  }
+  for (const e of events) {
+    for (const p of e.participants) {
+      const c = people[p]!.country;
+      if (c && !e.countries.includes(c)) e.countries.push(c);
+    }
+    if (e.kind === "meeting" && new Set(e.participants.map((p) => people[p]!.country).filter(Boolean)).size >= 3) e.kind = "conference";
+  }
 }

@@ -62,7 +62,7 @@ export class OrgRegistry {
 export function findOrganizations(ctx: OrgContext, registry = new OrgRegistry()): OrgResult {
   const { t, text, data, index } = ctx;
   for (const s of ctx.sentences) {
-    if (s.zone !== "body") continue;
+    if (s.zone !== "body" && s.zone !== "caption") continue;
     for (let i = s.first; i < s.last; i++) {
       // international organizations from the knowledge base
       const p = index.placeOf[i]!;

@@ -66,7 +66,8 @@ export function findPeople(ctx: PeopleContext): PeopleResult {
     i + 2 < s.last && !inTitle[i] && t.end[i]! - t.start[i]! === 1 && (t.flags[i]! & IS_UPPER) && t.norm[i + 1] === "." && t.start[i + 1] === t.end[i];
 
   ctx.sentences.forEach((s, si) => {
-    if (s.zone !== "body") return;
+    // captions restate the text but are sometimes the only place a participant is named in full
+    if (s.zone !== "body" && s.zone !== "caption") return;
     for (let i = s.first; i < s.last; i++) {
       const initial = isInitial(i, s);
       if (!initial && !nameLike(i, s)) continue;
@@ -123,6 +124,8 @@ function titleBefore(ctx: PeopleContext, s: SentenceSpan, first: number): { firs
       break;
     }
     if (data.connectors.has(n) || data.definite.has(n) || index.placeOf[i]! >= 0 || index.orgOf[i]! >= 0 || data.orgAdjectives.has(n)) continue;
+    // a lowercase noun of the complement: "ministre de la culture algérien"
+    if (!(f & IS_UPPER) && i > s.first && (data.connectors.has(t.norm[i - 1]!) || data.definite.has(t.norm[i - 1]!)) && ctx.isCommon(t.lower[i]!)) continue;
     if (n === "s" && t.norm[i - 1] === "'") continue;
     if ((f & IS_UPPER) && ctx.isCommon(t.lower[i]!)) continue;
     break;
@@ -167,6 +170,8 @@ function titleAfter(ctx: PeopleContext, s: SentenceSpan, last: number): { first:
       continue;
     }
     // after "de"/"of" any word may follow; otherwise only the words titles are made of
+    const name = (f & IS_UPPER) && !ctx.isCommon(t.lower[end]!) && ctx.index.placeOf[end]! < 0 && ctx.index.orgOf[end]! < 0 && !data.titles.matchAt(t, end, s.last);
+    if (name && !afterConnector) return null; // the phrase introduces the next person: ", le ministre ... Azzedine Mihoubi"
     const fits = afterConnector || (f & IS_UPPER) || data.orgAdjectives.has(n) || ctx.index.placeOf[end]! >= 0 || data.titles.matchAt(t, end, s.last);
     if (!fits) break;
     afterConnector = false;
@@ -196,10 +201,22 @@ function judge(ctx: PeopleContext, s: SentenceSpan, si: number, first: number, l
   const title = before ?? after;
   let country: string | null = null;
   let countryBy: PersonEntity["countryBy"] = null;
-  if (title) {
-    for (let i = title.first; i < title.last; i++) {
+  for (const range of [before, after]) {
+    if (!range || country || countryBy) continue;
+    for (let i = range.first; i < range.last; i++) {
       const p = ctx.index.placeOf[i]!;
-      if (p >= 0 && ctx.places[p]!.iso3 && ctx.places[p]!.kind !== "igo") {
+      // "Ambassador to China", "ambassadeur en Tunisie": the state of posting, not the state served
+      const pre = i > range.first ? t.norm[i - 1]! : "";
+      if (p >= 0 && (pre === "to" || pre === "en" || pre === "in" || pre === "a" || pre === "aupres")) {
+        while (i + 1 < range.last && ctx.index.placeOf[i + 1] === p) i++;
+        continue;
+      }
+      // "EU High Representative", "président d'Interpol": an international official serves no state
+      if (p >= 0 && ctx.places[p]!.kind === "igo") {
+        countryBy = "title";
+        break;
+      }
+      if (p >= 0 && ctx.places[p]!.iso3) {
         country = ctx.places[p]!.iso3;
         countryBy = "title";
         break;
@@ -261,7 +278,7 @@ function buildEntities(ctx: PeopleContext, cands: Candidate[]): PeopleResult {
     if (c.country && (!p.country || rank(c.countryBy) < rank(p.countryBy))) {
       p.country = c.country;
       p.countryBy = c.countryBy;
-    }
+    } else if (!p.country && !p.countryBy && c.countryBy) p.countryBy = c.countryBy;
     if (c.title) {
       const tt = text.slice(t.start[c.title.first]!, t.end[c.title.last - 1]!).replace(/\s+/g, " ");
       if (!p.titles.includes(tt)) p.titles.push(tt);
@@ -290,7 +307,7 @@ function buildEntities(ctx: PeopleContext, cands: Candidate[]): PeopleResult {
   const states = new Set<string>();
   for (const p of ctx.places) if (p.iso3 && p.kind !== "igo") states.add(p.iso3);
   for (const p of people) {
-    if (p.country) continue;
+    if (p.country || p.countryBy) continue;
     const g = guessCountryByShape(p.name, p.keys, [...states]);
     if (g) {
       p.country = g;

@@ -1,0 +1,728 @@
+// HTML page -> plain text with an offset map back to the raw HTML, plus the article's own paragraphs.
+//
+// One pass of htmlparser2's tokenizer over the raw string does three things at once:
+//   1. writes the page's visible text (blocks separated by "\n\n", <br> as "\n", entities decoded, white
+//      space collapsed) through an OffsetMapBuilder, so every text offset maps back into the raw HTML;
+//   2. builds a linkedom DOM of the same page (scripts, styles, SVG, comments and hidden elements left out),
+//      remembering for every DOM text node the range of `text` it produced;
+//   3. collects metadata (title, publication date, language, canonical URL).
+// Readability then runs over that DOM. Its article element still holds the very text nodes we created, so
+// the article's paragraphs are found in `text` by node identity; nodes Readability re-created (it re-parses
+// the page when a first attempt finds too little) are found by string search between identified neighbours.
+// A few cleanups beyond Readability (teaser lists, share bars, captions ...) run on the aligned blocks.
+import { Parser } from "htmlparser2";
+import { parseHTML } from "linkedom";
+import { Readability } from "@mozilla/readability";
+import { OffsetMapBuilder, type OffsetMap } from "../core/offset-map.js";
+
+export interface HtmlArticle {
+  /** the page's visible text: blocks separated by "\n\n", <br> as "\n", entities decoded, white space collapsed */
+  text: string;
+  /** from `text` offsets back to offsets in the raw HTML string */
+  map: OffsetMap;
+  /** ranges of `text` holding the article's main text (paragraphs), in text order */
+  body: { start: number; end: number }[];
+  title: string | null;
+  /** YYYY-MM-DD */
+  published: string | null;
+  language: string | null;
+  url: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// element classes
+
+const BLOCK = new Set([
+  "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
+  "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1", "h2", "h3", "h4",
+  "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
+  "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "iframe", "img", "video",
+  "audio", "figure", "picture", "option", "select", "textarea", "button", "label", "input",
+]);
+/** left out of both the text and the DOM */
+const SKIP = new Set(["script", "style", "noscript", "template", "svg", "math"]);
+/** kept in the DOM (Readability counts them) but their content is not visible text */
+const NO_TEXT = new Set(["iframe", "object", "video", "audio", "canvas", "select", "textarea", "datalist", "frameset", "frame"]);
+const HEAD_ONLY = new Set(["title", "meta", "link", "base", "style", "script", "noscript", "template"]);
+const PRE = new Set(["pre", "textarea", "listing", "plaintext"]);
+const VOID = new Set([
+  "area", "base", "basefont", "br", "col", "command", "embed", "frame", "hr", "img", "input", "isindex", "keygen",
+  "link", "meta", "param", "source", "track", "wbr",
+]);
+
+const WS = /[\t\n\f\r \u00a0]+/g;
+const ALL_WS = /^[\t\n\f\r \u00a0]*$/;
+
+type Attrs = Record<string, string>;
+
+function hidden(a: Attrs): boolean {
+  if ("hidden" in a) return true;
+  const st = a.style;
+  if (st && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i.test(st)) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// metadata
+
+interface Meta {
+  ogTitle: string | null;
+  twTitle: string | null;
+  docTitle: string | null;
+  h1: string | null;
+  siteName: string | null;
+  dates: { rank: number; value: string }[];
+  lang: string | null;
+  ogLocale: string | null;
+  contentLanguage: string | null;
+  canonical: string | null;
+  ogUrl: string | null;
+  jsonld: string[];
+}
+
+const DATE_META: Record<string, number> = {
+  "article:published_time": 0,
+  "og:published_time": 1,
+  "og:article:published_time": 1,
+  "datepublished": 3,
+  "date": 4,
+  "pubdate": 4,
+  "publishdate": 4,
+  "publish-date": 4,
+  "publish_date": 4,
+  "published_time": 4,
+  "article.published": 4,
+  "article_date_original": 4,
+  "original-publish-date": 4,
+  "sailthru.date": 5,
+  "parsely-pub-date": 5,
+  "dc.date": 5,
+  "dc.date.issued": 5,
+  "dc.date.created": 5,
+  "dcterms.date": 5,
+  "dcterms.issued": 5,
+  "dcterms.created": 5,
+  "citation_publication_date": 5,
+  "citation_date": 5,
+  "cxenseparse:recs:publishtime": 6,
+  "displaydate": 6,
+  "date_published": 6,
+  "timestamp": 7,
+};
+const JSONLD_RANK = 2;
+const TIME_RANK = 8;
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  janv: 1, fev: 2, févr: 2, fevr: 2, mars: 3, avr: 4, mai: 5, juin: 6, juil: 7, aout: 8, août: 8, sept: 9,
+  déc: 12, janvier: 1, février: 2, fevrier: 2, avril: 4, juillet: 7, septembre: 9, octobre: 10, novembre: 11,
+  décembre: 12, decembre: 12,
+};
+
+const pad = (n: number) => String(n).padStart(2, "0");
+function validYmd(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** A date in any of the usual metadata shapes -> YYYY-MM-DD (the date as written, not shifted to UTC). */
+export function isoDate(s: string): string | null {
+  const v = s.trim();
+  if (!v) return null;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(v) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})/.exec(v);
+  if (m) return validYmd(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{4})(\d{2})(\d{2})(?:\D|$)/.exec(v);
+  if (m) return validYmd(+m[1]!, +m[2]!, +m[3]!);
+  if (/^\d{10}(?:\d{3})?$/.test(v)) {
+    const ms = v.length === 13 ? +v : +v * 1000;
+    const d = new Date(ms);
+    return validYmd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  }
+  m = /(\d{1,2})(?:st|nd|rd|th|er)?\s+([a-zéû]{3,9})\.?,?\s+(\d{4})/i.exec(v);
+  if (m) {
+    const mo = MONTHS[m[2]!.toLowerCase()] ?? MONTHS[m[2]!.toLowerCase().slice(0, 3)];
+    if (mo) return validYmd(+m[3]!, mo, +m[1]!);
+  }
+  m = /([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/i.exec(v);
+  if (m) {
+    const mo = MONTHS[m[1]!.toLowerCase().slice(0, 3)];
+    if (mo) return validYmd(+m[3]!, mo, +m[2]!);
+  }
+  m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})/.exec(v);
+  if (m) return validYmd(+m[3]!, +m[2]!, +m[1]!);
+  return null;
+}
+
+function jsonLdDate(src: string): string | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(src.replace(/^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$/g, ""));
+  } catch {
+    const m = /"datePublished"\s*:\s*"([^"]+)"/.exec(src);
+    return m ? isoDate(m[1]!) : null;
+  }
+  let found: string | null = null;
+  const seen = new Set<unknown>();
+  const walk = (x: unknown, depth: number): void => {
+    if (found || depth > 8 || x === null || typeof x !== "object" || seen.has(x)) return;
+    seen.add(x);
+    if (Array.isArray(x)) {
+      for (const y of x) walk(y, depth + 1);
+      return;
+    }
+    const o = x as Record<string, unknown>;
+    const dp = o.datePublished ?? o.dateCreated;
+    if (typeof dp === "string") {
+      const d = isoDate(dp);
+      if (d) {
+        found = d;
+        return;
+      }
+    }
+    for (const k of Object.keys(o)) if (k !== "publisher" && k !== "author") walk(o[k], depth + 1);
+  };
+  walk(data, 0);
+  return found;
+}
+
+const squashSpaces = (s: string) => s.replace(/[\s\u00a0]+/g, " ").trim();
+const looseKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+function cleanTitle(t: string, site: string | null): string {
+  let title = squashSpaces(t);
+  if (!site) return title;
+  const key = looseKey(site);
+  if (!key) return title;
+  const SEP = /\s+[-|–—:·•»]\s+|\s*[|·•»]\s*/g;
+  // a suffix " - Site" (possibly several levels: " - Section - Site") or a prefix "Site | "
+  let changed = true;
+  while (changed) {
+    changed = false;
+    const seps = [...title.matchAll(SEP)];
+    const last = seps[seps.length - 1];
+    if (last && last.index! > 0) {
+      const tail = title.slice(last.index! + last[0].length);
+      if (looseKey(tail) === key || (looseKey(tail).length > 2 && key.startsWith(looseKey(tail)) && looseKey(tail).length * 2 >= key.length)) {
+        title = title.slice(0, last.index!).trim();
+        changed = true;
+        continue;
+      }
+    }
+    const first = seps[0];
+    if (first && first.index! > 0 && looseKey(title.slice(0, first.index!)) === key) {
+      title = title.slice(first.index! + first[0].length).trim();
+      changed = true;
+    }
+  }
+  return title;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// the tokenizer pass
+
+interface Block {
+  start: number;
+  end: number;
+  /** characters inside <a> */
+  linkChars: number;
+  /** innermost block element */
+  tag: string;
+  /** inside nav/header/footer/aside/form, or an element whose class/id says so */
+  chrome: boolean;
+}
+
+interface Page {
+  text: string;
+  map: OffsetMap;
+  blocks: Block[];
+  doc: Document;
+  nodeRange: Map<unknown, number>;
+  recStart: number[];
+  recEnd: number[];
+  meta: Meta;
+}
+
+const CHROME_TAG = new Set(["nav", "header", "footer", "aside", "form", "menu"]);
+const CHROME_ATTR = /(?:^|[\s_-])(?:nav|navbar|menu|footer|header|sidebar|share|social|related|breadcrumbs?|comments?|newsletter|promo|teaser|advert|ads?|cookie|banner|subscribe|widget|popular|trending|recommend\w*)(?:$|[\s_-])/i;
+
+interface Open {
+  name: string;
+  dom: boolean;
+  block: boolean;
+  skip: boolean;
+  noText: boolean;
+  pre: boolean;
+  link: boolean;
+  chrome: boolean;
+  h1: number;
+}
+
+function tokenize(raw: string): Page {
+  const b = new OffsetMapBuilder(raw);
+  const { document } = parseHTML("<!DOCTYPE html><html><head></head><body></body></html>");
+  const doc = document as unknown as Document;
+  const head = doc.head;
+  const body = doc.body;
+
+  const meta: Meta = {
+    ogTitle: null, twTitle: null, docTitle: null, h1: null, siteName: null, dates: [], lang: null, ogLocale: null,
+    contentLanguage: null, canonical: null, ogUrl: null, jsonld: [],
+  };
+
+  // text writer state
+  let pos = 0;
+  let any = false;
+  let pendingBreak = 0;
+  let wsStart = -1;
+  let wsEnd = -1;
+  const flush = (at: number) => {
+    if (pendingBreak > 0) {
+      if (any) {
+        b.replace(at, at, pendingBreak === 1 ? "\n" : "\n\n");
+        pos += pendingBreak;
+      }
+    } else if (wsStart >= 0 && any) {
+      if (wsEnd - wsStart === 1 && raw.charCodeAt(wsStart) === 32) b.copy(wsStart, wsEnd);
+      else b.replace(wsStart, wsEnd, " ");
+      pos += 1;
+    }
+    pendingBreak = 0;
+    wsStart = -1;
+  };
+  const setWs = (s: string | number, e: number) => {
+    if (pendingBreak > 0 || !any) return;
+    if (wsStart < 0) {
+      wsStart = s as number;
+      wsEnd = e;
+    }
+  };
+  const blockBreak = () => {
+    if (any) pendingBreak = 2;
+    wsStart = -1;
+  };
+
+  // blocks
+  const blocks: Block[] = [];
+  let blockStart = -1;
+  let blockLinks = 0;
+  let blockTag = "body";
+  let blockChrome = false;
+  const closeBlock = () => {
+    if (blockStart >= 0 && pos > blockStart) blocks.push({ start: blockStart, end: pos, linkChars: blockLinks, tag: blockTag, chrome: blockChrome });
+    blockStart = -1;
+    blockLinks = 0;
+  };
+
+  // element stack
+  const stack: Open[] = [];
+  const domStack: Node[] = [body];
+  let skipDepth = 0;
+  let noTextDepth = 0;
+  let preDepth = 0;
+  let linkDepth = 0;
+  let chromeDepth = 0;
+  let inHead = true;
+  let inTitle = false;
+  let titleBuf = "";
+  let ldScript: string[] | null = null;
+  let h1Start = -1;
+  let h1Range: [number, number] | null = null;
+
+  const nodeRange = new Map<unknown, number>();
+  const recStart: number[] = [];
+  const recEnd: number[] = [];
+
+  let parser: Parser;
+  const currentBlockTag = () => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.block) return stack[i]!.name;
+    return "body";
+  };
+
+  const onMeta = (a: Attrs) => {
+    const content = a.content;
+    if (content == null) return;
+    const key = (a.property ?? a.name ?? a.itemprop ?? "").toLowerCase().trim();
+    const he = (a["http-equiv"] ?? "").toLowerCase();
+    if (he === "content-language") meta.contentLanguage ??= content.trim() || null;
+    if (!key) return;
+    if (key === "og:title") meta.ogTitle ??= content;
+    else if (key === "twitter:title") meta.twTitle ??= content;
+    else if (key === "og:site_name" || key === "application-name") meta.siteName ??= content;
+    else if (key === "og:url") meta.ogUrl ??= content.trim() || null;
+    else if (key === "og:locale") meta.ogLocale ??= content.trim() || null;
+    else if (key === "language" || key === "dc.language") meta.contentLanguage ??= content.trim() || null;
+    const rank = DATE_META[key];
+    if (rank !== undefined) meta.dates.push({ rank, value: content });
+  };
+
+  parser = new Parser(
+    {
+      onopentag(name, a) {
+        const parentSkip = skipDepth > 0;
+        if (name === "html") {
+          if (a.lang && !meta.lang) meta.lang = a.lang.trim() || null;
+          else if (a["xml:lang"] && !meta.lang) meta.lang = a["xml:lang"].trim() || null;
+        }
+        if (name === "meta") onMeta(a);
+        else if (name === "link" && /(?:^|\s)canonical(?:\s|$)/i.test(a.rel ?? "") && a.href) meta.canonical ??= a.href.trim();
+        if (!parentSkip) {
+          const dp = a.itemprop === "datePublished" ? a.content ?? a.datetime : undefined;
+          if (dp) meta.dates.push({ rank: 3, value: dp });
+          if (name === "time" && a.datetime) meta.dates.push({ rank: "pubdate" in a ? 3 : TIME_RANK, value: a.datetime });
+        }
+
+        const o: Open = { name, dom: false, block: false, skip: false, noText: false, pre: false, link: false, chrome: false, h1: -1 };
+        if (name === "body") inHead = false;
+        if (parentSkip) {
+          o.skip = true;
+          skipDepth++;
+        } else if (name === "html" || name === "head" || name === "body") {
+          // the skeleton already exists
+          if (name !== "head") {
+            o.block = true;
+            blockBreak();
+          }
+        } else if (name === "title" && !inTitle && meta.docTitle === null) {
+          inTitle = true;
+          titleBuf = "";
+          o.skip = true;
+          skipDepth++;
+          const el = doc.createElement("title");
+          head.appendChild(el);
+          domStack.push(el);
+          o.dom = true;
+        } else if (name === "script" && /ld\+json/i.test(a.type ?? "")) {
+          ldScript = [];
+          o.skip = true;
+          skipDepth++;
+        } else if (SKIP.has(name) || hidden(a)) {
+          o.skip = true;
+          skipDepth++;
+        } else {
+          if (inHead && !HEAD_ONLY.has(name)) inHead = false;
+          const el = doc.createElement(name);
+          for (const k in a) {
+            try {
+              el.setAttribute(k, a[k]!);
+            } catch {
+              /* an attribute name the DOM refuses */
+            }
+          }
+          const parent = inHead && (name === "meta" || name === "link" || name === "base") ? head : domStack[domStack.length - 1]!;
+          parent.appendChild(el);
+          if (!VOID.has(name)) {
+            domStack.push(el);
+            o.dom = true;
+          }
+          if (BLOCK.has(name)) {
+            o.block = true;
+            blockBreak();
+            closeBlock();
+          }
+          if (name === "br") {
+            if (any && pendingBreak < 2) pendingBreak++;
+            wsStart = -1;
+          }
+          if (NO_TEXT.has(name)) {
+            o.noText = true;
+            noTextDepth++;
+          }
+          if (PRE.has(name)) {
+            o.pre = true;
+            preDepth++;
+          }
+          if (name === "a") {
+            o.link = true;
+            linkDepth++;
+          }
+          const cls = `${a.class ?? ""} ${a.id ?? ""}`;
+          if (CHROME_TAG.has(name) || (cls.length > 1 && CHROME_ATTR.test(cls)) || /^(?:navigation|banner|contentinfo|complementary|menu)$/.test(a.role ?? "")) {
+            o.chrome = true;
+            chromeDepth++;
+          }
+          if (name === "h1" && h1Range === null && h1Start < 0) {
+            h1Start = pos;
+            o.h1 = 0;
+          }
+        }
+        if (!VOID.has(name)) stack.push(o);
+      },
+      onclosetag(name) {
+        if (VOID.has(name)) return;
+        const o = stack.pop();
+        if (!o) return;
+        if (o.skip) skipDepth--;
+        if (o.name === "title" && inTitle) {
+          inTitle = false;
+          meta.docTitle = titleBuf;
+          domStack[domStack.length - 1]!.appendChild(doc.createTextNode(titleBuf));
+        }
+        if (o.name === "script" && ldScript) {
+          meta.jsonld.push(ldScript.join(""));
+          const el = doc.createElement("script");
+          el.setAttribute("type", "application/ld+json");
+          el.appendChild(doc.createTextNode(ldScript.join("")));
+          head.appendChild(el);
+          ldScript = null;
+        }
+        if (o.dom) domStack.pop();
+        if (o.noText) noTextDepth--;
+        if (o.pre) preDepth--;
+        if (o.link) linkDepth--;
+        if (o.chrome) chromeDepth--;
+        if (o.h1 === 0 && h1Start >= 0) {
+          if (pos > h1Start) h1Range = [h1Start, pos];
+          else h1Start = -1;
+        }
+        if (o.block) {
+          blockBreak();
+          closeBlock();
+        }
+      },
+      ontext(data) {
+        const s = parser.startIndex;
+        const e = parser.endIndex + 1;
+        if (skipDepth > 0) {
+          if (inTitle) titleBuf += data;
+          else if (ldScript) ldScript.push(data);
+          return;
+        }
+        if (inHead) {
+          if (ALL_WS.test(data)) return;
+          inHead = false;
+        }
+        const parent = domStack[domStack.length - 1]!;
+        const node = doc.createTextNode(data);
+        parent.appendChild(node);
+        if (noTextDepth > 0) return;
+        let first = -1;
+        const isCopy = e - s === data.length && raw.startsWith(data, s);
+        const mark = () => {
+          if (first < 0) {
+            first = pos;
+            if (blockStart < 0) {
+              blockStart = pos;
+              blockTag = currentBlockTag();
+              blockChrome = chromeDepth > 0;
+            }
+          }
+        };
+        if (!isCopy) {
+          if (preDepth === 0 && ALL_WS.test(data)) setWs(s, e);
+          else {
+            flush(s);
+            mark();
+            b.replace(s, e, data);
+            pos += data.length;
+            any = true;
+          }
+        } else if (preDepth > 0) {
+          flush(s);
+          mark();
+          b.copy(s, e);
+          pos += data.length;
+          any = true;
+        } else {
+          let i = 0;
+          WS.lastIndex = 0;
+          for (let m = WS.exec(data); ; m = WS.exec(data)) {
+            const j = m ? m.index : data.length;
+            if (j > i) {
+              flush(s + i);
+              mark();
+              b.copy(s + i, s + j);
+              pos += j - i;
+              any = true;
+            }
+            if (!m) break;
+            setWs(s + j, s + j + m[0].length);
+            i = j + m[0].length;
+          }
+        }
+        if (first >= 0) {
+          if (linkDepth > 0) blockLinks += pos - first;
+          nodeRange.set(node, recStart.length);
+          recStart.push(first);
+          recEnd.push(pos);
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(raw);
+  parser.end();
+  closeBlock();
+  const built = b.build();
+  if (h1Range) meta.h1 = built.text.slice(h1Range[0], h1Range[1]);
+  return { text: built.text, map: built.map, blocks, doc, nodeRange, recStart, recEnd, meta };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Readability's article -> ranges of `text`
+
+type Range = { start: number; end: number };
+
+const normSpaces = (s: string) => s.replace(WS, " ").trim();
+
+function textNodesOf(root: Node): Node[] {
+  const out: Node[] = [];
+  const walk = (n: Node) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) out.push(c);
+      else if (c.nodeType === 1) walk(c);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** The ranges of `text` that the article element's text nodes came from, in text order. */
+function alignArticle(page: Page, article: Node): Range[] {
+  const nodes = textNodesOf(article);
+  const n = nodes.length;
+  const s = new Array<number>(n).fill(-1);
+  const e = new Array<number>(n).fill(-1);
+  const want: string[] = new Array<string>(n).fill("");
+  let unmapped = 0;
+  for (let i = 0; i < n; i++) {
+    const k = page.nodeRange.get(nodes[i]);
+    if (k !== undefined) {
+      s[i] = page.recStart[k]!;
+      e[i] = page.recEnd[k]!;
+    } else {
+      want[i] = normSpaces(nodes[i]!.nodeValue ?? "");
+      if (want[i]) unmapped++;
+    }
+  }
+  if (unmapped) {
+    // nodes Readability re-created: find their text between the nearest placed neighbours
+    const { text } = page;
+    const place = (long: boolean) => {
+      let lo = 0;
+      for (let i = 0; i < n; i++) {
+        if (s[i]! >= 0) {
+          lo = Math.max(lo, e[i]!);
+          continue;
+        }
+        const w = want[i]!;
+        if (!w || (w.length >= 20) !== long) continue;
+        let hi = text.length;
+        for (let j = i + 1; j < n; j++) if (s[j]! >= 0) { hi = s[j]!; break; }
+        if (!long && hi === text.length) hi = Math.min(text.length, lo + 2000);
+        const at = text.indexOf(w, lo);
+        if (at >= 0 && at + w.length <= hi) {
+          s[i] = at;
+          e[i] = at + w.length;
+          lo = e[i]!;
+        }
+      }
+    };
+    place(true);
+    place(false);
+  }
+  const rs: Range[] = [];
+  for (let i = 0; i < n; i++) if (s[i]! >= 0 && e[i]! > s[i]!) rs.push({ start: s[i]!, end: e[i]! });
+  rs.sort((a, b) => a.start - b.start);
+  // merge pieces of one paragraph (same block, nothing but spaces or a <br> between them)
+  const out: Range[] = [];
+  const { text } = page;
+  for (const r of rs) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) {
+      last.end = Math.max(last.end, r.end);
+      continue;
+    }
+    if (last && ALL_WS.test(text.slice(last.end, r.start)) && !text.slice(last.end, r.start).includes("\n\n")) {
+      last.end = r.end;
+      continue;
+    }
+    out.push({ ...r });
+  }
+  return out;
+}
+
+/** When Readability finds nothing: the densest run of long, link-poor blocks. */
+function densityBody(page: Page): Range[] {
+  const bl = page.blocks;
+  if (!bl.length) return [];
+  const w = bl.map((x) => {
+    const len = x.end - x.start;
+    const ld = x.linkChars / Math.max(1, len);
+    if (ld > 0.5 || x.chrome) return -len;
+    if (len >= 80 && ld < 0.3) return len;
+    return -Math.min(len, 25);
+  });
+  let best = 0, bestA = -1, bestB = -1, cur = 0, a = 0;
+  for (let i = 0; i < w.length; i++) {
+    if (cur <= 0) {
+      cur = 0;
+      a = i;
+    }
+    cur += w[i]!;
+    if (cur > best) {
+      best = cur;
+      bestA = a;
+      bestB = i;
+    }
+  }
+  if (bestA < 0) return [];
+  const out: Range[] = [];
+  for (let i = bestA; i <= bestB; i++) {
+    const x = bl[i]!;
+    const len = x.end - x.start;
+    if (x.linkChars / Math.max(1, len) <= 0.5 && !x.chrome) out.push({ start: x.start, end: x.end });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function pickTitle(m: Meta): string | null {
+  for (const t of [m.ogTitle, m.docTitle, m.twTitle, m.h1]) {
+    if (!t) continue;
+    const c = cleanTitle(t, m.siteName);
+    if (c) return c;
+  }
+  return null;
+}
+
+function pickDate(m: Meta): string | null {
+  const ds = [...m.dates];
+  for (const j of m.jsonld) {
+    const d = jsonLdDate(j);
+    if (d) ds.push({ rank: JSONLD_RANK, value: d });
+  }
+  ds.sort((a, b) => a.rank - b.rank);
+  for (const d of ds) {
+    const iso = isoDate(d.value);
+    if (iso) return iso;
+  }
+  return null;
+}
+
+function pickLanguage(m: Meta): string | null {
+  const v = m.lang ?? m.ogLocale?.replace(/_/g, "-") ?? m.contentLanguage?.split(/[,;\s]/)[0] ?? null;
+  return v ? v.trim() || null : null;
+}
+
+export function extractHtml(raw: string): HtmlArticle {
+  const page = tokenize(raw);
+  let body: Range[] = [];
+  try {
+    const r = new Readability<Node>(page.doc, { serializer: (el) => el, keepClasses: true }).parse();
+    if (r?.content) body = alignArticle(page, r.content);
+  } catch {
+    body = [];
+  }
+  if (!body.length) body = densityBody(page);
+  const m = page.meta;
+  return {
+    text: page.text,
+    map: page.map,
+    body,
+    title: pickTitle(m),
+    published: pickDate(m),
+    language: pickLanguage(m),
+    url: m.canonical ?? m.ogUrl ?? null,
+  };
+}
