@@ -142,6 +142,7 @@ interface Model {
   pairHeads: Set<string>;
   R: Roles;
   info: Map<string, WordInfo>;
+  raw: Map<string, RawWord>;
 }
 
 const STEM_KEY = 3;
@@ -296,6 +297,7 @@ function model(lang: Lang): Model {
       fight: role("fight"),
     },
     info: new Map(),
+    raw: new Map(),
   };
   models.set(lang, m);
   return m;
@@ -344,53 +346,60 @@ interface Words {
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+|[.;:!?,()«»"“”[\]]/gu;
+const PUNCT = ".;:!?,()«»\"“”[]";
+
+/** What a word as written becomes: the words it adds (none for a dropped word) or the break it marks. */
 interface RawWord {
-  norm: string;
-  /** F_UPPER | F_CAPS, or F_SOFT / F_HARD for a punctuation mark */
-  flags: number;
+  /** F_SOFT / F_HARD for a punctuation mark, F_PREP for a dropped preposition, else 0 */
+  mark: number;
+  /** the words to add, with their F_UPPER / F_CAPS flags */
+  words: { w: string; f: number; info: WordInfo }[];
 }
-const rawCache = new Map<string, RawWord>();
-function rawWord(raw: string): RawWord {
-  let r = rawCache.get(raw);
+
+function rawWord(m: Model, raw: string): RawWord {
+  let r = m.raw.get(raw);
   if (r) return r;
-  if (raw.length === 1 && ".;:!?,()«»\"“”[]".includes(raw)) r = { norm: raw, flags: ".;:!?".includes(raw) ? F_HARD : F_SOFT };
+  if (raw.length === 1 && PUNCT.includes(raw)) r = { mark: ".;:!?".includes(raw) ? F_HARD : F_SOFT, words: [] };
   else {
     const first = raw[0]!;
     let flags = first !== first.toLowerCase() ? F_UPPER : 0;
     if (raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase()) flags |= F_CAPS;
-    r = { norm: normalize(raw), flags };
+    const norm = normalize(raw);
+    if (m.drop.has(norm)) r = { mark: m.preps.has(norm) ? F_PREP : 0, words: [] };
+    else {
+      const pieces = wordInfo(m, norm).pieces ?? [norm];
+      r = { mark: 0, words: [] };
+      // a glued word: its first piece keeps the case; a dropped piece ("de" of "échangesde") is a preposition
+      for (let k = 0; k < pieces.length; k++) {
+        const w = pieces[k]!;
+        if (m.drop.has(w)) {
+          if (k === 0) r.mark |= m.preps.has(w) ? F_PREP : 0;
+          continue;
+        }
+        r.words.push({ w, f: k === 0 ? flags : 0, info: wordInfo(m, w) });
+      }
+    }
   }
-  if (rawCache.size > 200_000) rawCache.clear();
-  rawCache.set(raw, r);
+  if (m.raw.size > 200_000) m.raw.clear();
+  m.raw.set(raw, r);
   return r;
 }
 
 function words(text: string, m: Model): Words {
   const s: Words = { n: 0, w: [], f: [], info: [] };
   let pending = 0;
-  const add = (word: string, flags: number) => {
-    if (m.drop.has(word)) {
-      if (m.preps.has(word)) pending |= F_PREP;
-      return;
-    }
-    s.w.push(word);
-    s.f.push(flags | pending);
-    s.info.push(wordInfo(m, word));
-    pending = 0;
-  };
   WORD.lastIndex = 0;
   let t: RegExpExecArray | null;
   while ((t = WORD.exec(text))) {
-    const r = rawWord(t[0]);
-    if (r.flags & BREAK) {
-      pending |= r.flags;
-      continue;
+    const r = rawWord(m, t[0]);
+    pending |= r.mark;
+    for (let k = 0; k < r.words.length; k++) {
+      const x = r.words[k]!;
+      s.w.push(x.w);
+      s.f.push(x.f | pending);
+      s.info.push(x.info);
+      pending = 0;
     }
-    const pieces = m.drop.has(r.norm) ? null : wordInfo(m, r.norm).pieces;
-    if (pieces) {
-      add(pieces[0]!, r.flags);
-      for (let k = 1; k < pieces.length; k++) add(pieces[k]!, 0);
-    } else add(r.norm, r.flags);
   }
   s.n = s.w.length;
   return s;

@@ -374,6 +374,7 @@ function tokenize(raw: string): Page {
         const o: Open = { name, dom: false, block: false, skip: false, noText: false, pre: false, link: false, chrome: false, h1: -1 };
         if (name === "body") inHead = false;
         if (parentSkip) {
+          if (VOID.has(name)) return;
           o.skip = true;
           skipDepth++;
         } else if (name === "html" || name === "head" || name === "body") {
@@ -396,6 +397,7 @@ function tokenize(raw: string): Page {
           o.skip = true;
           skipDepth++;
         } else if (SKIP.has(name) || hidden(a)) {
+          if (VOID.has(name)) return;
           o.skip = true;
           skipDepth++;
         } else {

@@ -25,6 +25,7 @@ export interface OrgResult {
 }
 
 const MAX_LEN = 22;
+const PREPOSITIONS = new Set(["de", "du", "des", "d'", "of", "for"]);
 
 /** The sector of a body from the cue words in its name: the earliest sector in the data's order wins. */
 export function sectorOf(t: TokenTable, first: number, last: number, data: LangData): Sector {
@@ -76,6 +77,8 @@ export function findOrganizations(ctx: OrgContext, registry = new OrgRegistry())
       }
       const head = data.orgHeads.matchAt(t, i, s.last);
       if (!head) continue;
+      // "Fédération de Russie" is a state, not a body
+      if (p >= 0) continue;
       const found = readOrganization(ctx, s, i, head.last);
       if (!found) continue;
       for (const part of found.parts) {
@@ -118,13 +121,16 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
       first = i;
       continue;
     }
-    if ((f & IS_UPPER) && !(f & IS_PUNCT) && data.lang === "en" && headCapital && !data.stopwords.has(n) && ctx.isCommon(t.lower[i]!) && !data.titles.matchAt(t, i, h)) {
+    if (data.lang === "en" && !(f & IS_PUNCT) && !data.stopwords.has(n) && !data.titles.matchAt(t, i, h) &&
+        (((f & IS_UPPER) && headCapital && ctx.isCommon(t.lower[i]!)) || data.orgAdjectives.has(n))) {
       first = i;
       continue;
     }
     break;
   }
 
+  const headNorm = t.norm.slice(h, hEnd).join(" ");
+  const plural = /(eres|ies|ments|ts|aux)$/.test(headNorm) || headNorm === "ministeres" || headNorm === "governments" || headNorm === "gouvernements";
   // the complement: "vietnamien de la Sécurité publique du Vietnam", "of the Interior of Cuba"
   let last = hEnd;
   let afterConnector = false;
@@ -132,6 +138,11 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
   for (let i = hEnd; i < s.last && i - h < MAX_LEN; i++) {
     const f = t.flags[i]!;
     const n = t.norm[i]!;
+    // a list of portfolios after a plural head: "ministères russes de l'Intérieur, de la Défense"
+    if (n === "," && plural && i + 1 < s.last && PREPOSITIONS.has(t.norm[i + 1]!)) {
+      afterConnector = true;
+      continue;
+    }
     if (f & IS_PUNCT) {
       // an acronym in brackets: "(DCIS)", "(MoPS)"
       if (n === "(" && i + 2 < s.last && t.norm[i + 2] === ")" && /^[A-Z][A-Za-z]{1,9}$/.test(text.slice(t.start[i + 1]!, t.end[i + 1]!))) {
@@ -143,8 +154,11 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
       break;
     }
     if (data.connectors.has(n)) {
-      // "et"/"and" continues only into another complement ("et de la Défense"), not into a new body
-      if ((n === "et" || n === "and") && !(i + 1 < s.last && data.connectors.has(t.norm[i + 1]!) && t.norm[i + 1] !== "et" && t.norm[i + 1] !== "and")) break;
+      // "et"/"and" continues only into another complement ("et de la Défense", "and Kenya"), not into a new body
+      if (n === "et" || n === "and") {
+        const nx = i + 1 < s.last ? t.norm[i + 1]! : "";
+        if (!(PREPOSITIONS.has(nx) || isPlace(i + 1))) break;
+      }
       if ((n === "a" || n === "in") && !(i + 1 < s.last && isPlace(i + 1))) break;
       afterConnector = true;
       continue;
@@ -166,8 +180,9 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
   // trailing connectors never end a name
   while (last > hEnd && data.connectors.has(t.norm[last - 1]!)) last--;
 
-  const hasComplement = last > hEnd || first < h;
-  const headNorm = t.norm.slice(h, hEnd).join(" ");
+  let hasComplement = last > hEnd || first < h;
+  // "les ministères français": a plural head with only a demonym names no particular body
+  if (plural && hasComplement && !t.norm.slice(hEnd, last).some((x) => PREPOSITIONS.has(x)) && first === h) hasComplement = false;
   if (!hasComplement && (data.orgHeadsNeedComplement.has(headNorm) || !headCapital)) {
     // a bare "ministère"/"ministry" is a reference back to a body already named: not a new one
     if (!(data.governmentWords.has(headNorm) && !headCapital)) return null;
@@ -186,7 +201,6 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
   const spanText = text.slice(t.start[first]!, t.end[last - 1]!);
   const sector = sectorOf(t, first, last, data);
   const parts: OrgPart[] = [];
-  const plural = /s$/.test(headNorm) && !/^(affaires|services|forces|organes|autorites|authorities|services)$/.test(headNorm) ? true : headNorm.endsWith("ies") || headNorm.endsWith("eres");
   // "les ministères vietnamien et lao de ...": one body per state
   const adjCountries = countries.length > 1 && plural;
   if (adjCountries) {
@@ -197,17 +211,19 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
   // "ministères vietnamiens de la Sécurité publique et de la Défense": one body per portfolio
   if (plural) {
     const extra: OrgPart[] = [];
+    const cuts = [hEnd];
     for (let i = hEnd; i < last; i++) {
-      if ((t.norm[i] === "et" || t.norm[i] === "and") && i + 1 < last) {
-        const sec2 = sectorOf(t, i + 1, last, data);
-        const sec1 = sectorOf(t, h, i, data);
-        if (sec2 !== sec1) {
-          for (const p of parts) {
-            p.sector = sec1;
-            extra.push({ ...p, sector: sec2 });
-          }
-        }
-        break;
+      const n = t.norm[i]!;
+      if ((n === "et" || n === "and" || n === ",") && i + 1 < last && PREPOSITIONS.has(t.norm[i + 1]!)) cuts.push(i + 1);
+    }
+    cuts.push(last);
+    if (cuts.length > 2) {
+      const sectors = new Set<Sector>();
+      for (let k = 0; k + 1 < cuts.length; k++) sectors.add(sectorOf(t, cuts[k]!, cuts[k + 1]!, data));
+      const [firstSector, ...others] = [...sectors];
+      for (const p of parts) {
+        p.sector = firstSector!;
+        for (const sec of others) extra.push({ ...p, sector: sec });
       }
     }
     parts.push(...extra);
