@@ -248,14 +248,26 @@ export function loadGlueLexicon(lang: Lang): GlueLexicon {
 
 class DocWords {
   private readonly memo = new Map<string, { all: number; names: number }>();
+  /** every run of the document, built once a document asks many questions */
+  private index: Map<string, { all: number; names: number }> | null = null;
   /** `elides`: a run glued to an apostrophe is an elided form ("l’", a glued "quel’"), not a standalone word */
   constructor(
     private readonly text: string,
     private readonly elides: boolean,
   ) {}
+  private standalone(i: number, e: number): boolean {
+    const t = this.text;
+    return !(this.elides && isApostrophe(t[e]) && e + 1 < t.length && isLetterCode(t.charCodeAt(e + 1)));
+  }
   private find(w: string): { all: number; names: number } {
+    if (this.index) return this.index.get(w) ?? NONE;
     let hit = this.memo.get(w);
     if (hit) return hit;
+    if (this.memo.size >= INDEX_AFTER) {
+      this.buildIndex();
+      return this.find(w);
+    }
+    // a few questions: search the text for this run
     const t = this.text;
     let all = 0;
     let names = 0;
@@ -264,13 +276,34 @@ class DocWords {
       const e = i + w.length;
       if (i > 0 && isLetterCode(t.charCodeAt(i - 1))) continue;
       if (e < t.length && isLetterCode(t.charCodeAt(e))) continue;
-      if (this.elides && isApostrophe(t[e]) && e + 1 < t.length && isLetterCode(t.charCodeAt(e + 1))) continue;
+      if (!this.standalone(i, e)) continue;
       all++;
       if (cap && !isSentenceStart(t, i)) names++;
     }
     hit = { all, names };
     this.memo.set(w, hit);
     return hit;
+  }
+  private buildIndex(): void {
+    const t = this.text;
+    const index = new Map<string, { all: number; names: number }>();
+    const n = t.length;
+    let i = 0;
+    while (i < n) {
+      if (!isLetterCode(t.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const s = i;
+      while (i < n && isLetterCode(t.charCodeAt(i))) i++;
+      if (!this.standalone(s, i)) continue;
+      const w = t.slice(s, i);
+      let c = index.get(w);
+      if (!c) index.set(w, (c = { all: 0, names: 0 }));
+      c.all++;
+      if (isUpper(w[0]!) && !isSentenceStart(t, s)) c.names++;
+    }
+    this.index = index;
   }
   /** standalone occurrences of a letter run, as written */
   count(w: string): number {
@@ -286,6 +319,10 @@ class DocWords {
     return this.find(w).names;
   }
 }
+
+const NONE = { all: 0, names: 0 };
+/** after this many distinct questions about a document, index all its runs instead of searching the text */
+const INDEX_AFTER = 24;
 
 // ---------------------------------------------------------------------------------------------------------
 // Character classes
@@ -456,19 +493,24 @@ function splitLower(w: string, lex: GlueLexicon, doc: DocWords, strictFront: boo
  * or as a common word elsewhere in the document); at a sentence start also "Lesdeux", "Ila", "Publiéle".
  */
 function splitCapitalized(w: string, lex: GlueLexicon, doc: DocWords, ctx: Context): number[] | null {
-  if (doc.count(w) >= RECURRING) return null; // a name ("Juston Burris ... Juston")
   const max = lex.functionLength;
+  const atStart = ctx.sentenceStart && !ctx.nextCapitalized;
+  let counted = false;
   for (let i = w.length - 1; i >= 2 && w.length - i <= max; i--) {
     const right = w.slice(i);
     if (!lex.isFunctionWord(right) || (right.length === 1 && !lex.oneLetterRight(right))) continue;
     const left = w.slice(0, i);
     if (lex.isFunctionWord(left)) continue; // two function words: only at a sentence start, below
+    if (!counted) {
+      if (doc.count(w) >= RECURRING) return null; // a name ("Juston Burris ... Juston")
+      counted = true;
+    }
     if (doc.asName(left) > 0) return [i];
     if (right.length > 1 && left.length >= 3 && lex.isCommonWord(left) && doc.count(left.toLowerCase()) > 0) return [i];
   }
   // at a sentence start the capital may be positional: repair it as a lowercase token, unless it looks like a
   // name (it recurs, occurs inside a sentence, or is followed by another capitalized word: "Dela Cruz")
-  if (!ctx.sentenceStart || ctx.nextCapitalized || doc.asName(w) > 0) return null;
+  if (!atStart || (!counted && doc.count(w) >= RECURRING) || doc.asName(w) > 0) return null;
   const cuts = splitLower(w.toLowerCase(), lex, doc, true);
   if (!cuts) return null;
   const first = w.slice(0, cuts[0]);

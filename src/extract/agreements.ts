@@ -18,10 +18,19 @@ export function extractAgreements(ctx: ExtractContext, events: EventRecord[]): A
       const nounNorm = t.norm.slice(m.first, m.last).join(" ");
       // a capitalized word inside an organization's name is not an agreement ("Accord" in a party name)
       if (ctx.index.orgOf[m.first]! >= 0) continue;
+      // "traite des êtres humains" is trafficking, not a treaty
+      const forms = data.accentSensitive.get(t.norm[m.first]!);
+      if (forms && !forms.includes(t.lower[m.first]!)) continue;
       const last = titleEnd(ctx, s, m.last);
-      const title = ctx.text.slice(t.start[m.first]!, t.end[last - 1]!);
-      const specific = last > m.last + 1 || (t.flags[m.first]! & IS_UPPER) !== 0;
-      if (data.genericPlural.has(nounNorm) && !specific) continue;
+      // "Abidjan Declaration", "Security Arrangement 1972": capitalized words before a capitalized noun belong to its name
+      let first = m.first;
+      if (t.flags[m.first]! & IS_UPPER) {
+        while (first > s.first && m.first - first < 4 && (t.flags[first - 1]! & IS_UPPER) && !(t.flags[first - 1]! & IS_PUNCT) && !data.stopwords.has(t.norm[first - 1]!) && ctx.index.personOf[first - 1]! < 0 && first - 1 > s.first) first--;
+      }
+      const title = ctx.text.slice(t.start[first]!, t.end[last - 1]!);
+      const specific = last > m.last || (t.flags[m.first]! & IS_UPPER) !== 0;
+      const generic = data.genericPlural.has(nounNorm);
+      if (generic && !specific) continue;
       // a bare singular noun with no complement is a reference to one already named
       if (!specific && out.some((a) => a.kind === m.value)) continue;
       const status = statusOf(ctx, s, m.first, last);
@@ -60,7 +69,8 @@ export function extractAgreements(ctx: ExtractContext, events: EventRecord[]): A
         countries: [...countries],
         parties,
         areas: [],
-        background: false,
+        // "les accords signés", "agreements in various fields": vague plural mentions are background
+        background: generic && !(t.flags[m.first]! & IS_UPPER),
         evidence: [{ start: s.start, end: s.end }],
         sentence: si,
       };
@@ -80,21 +90,41 @@ function samePeriod(a: AgreementRecord, b: AgreementRecord): boolean {
   return k(a) === k(b);
 }
 
-/** Where the title of an agreement ends: at a clause boundary or a verb. */
+/**
+ * Where the title of an agreement ends: its complement opens with a preposition of the language data
+ * ("de coopération", "on border trade", "entre les deux ministères") and runs to a clause boundary, a
+ * verb, or the next agreement of a list ("... et le Plan de coopération", "and another treaty").
+ */
 function titleEnd(ctx: ExtractContext, s: SentenceSpan, from: number): number {
-  const { t } = ctx;
+  const { t, data } = ctx;
   let last = from;
-  for (let i = from; i < s.last && i - from < MAX_TITLE; i++) {
+  let i = from;
+  // a period or year right after the noun: "Plan de coopération 2023", "programme 2019-2021"
+  const opens = (k: number) => k < s.last && (data.titlePrepositions.has(t.norm[k]!) || /^\d{4}$/.test(t.norm[k]!) || data.orgAdjectives.has(t.norm[k]!) || ctx.index.placeOf[k]! >= 0 || (t.flags[k]! & IS_UPPER) !== 0);
+  if (!opens(i)) return from;
+  for (; i < s.last && i - from < MAX_TITLE; i++) {
     const n = t.norm[i]!;
     if (t.flags[i]! & IS_PUNCT) {
-      if (n === "-" || n === "'" || n === "(" || n === ")") continue;
+      if (n === "-" || n === "'") continue;
+      if (n === "(" && i + 2 < s.last && t.norm[i + 2] === ")") {
+        last = i + 3;
+        i += 2;
+        continue;
+      }
       break;
     }
     if (STOP.has(n)) break;
-    if (/^(signe|signee|signes|signees|signed|inked|conclu|adopte|adopted)$/.test(n)) break;
+    if ((n === "et" || n === "and" || n === "as") && i + 1 < s.last) {
+      let k = i + 1;
+      while (k < s.last && (data.definite.has(t.norm[k]!) || t.norm[k] === "another" || t.norm[k] === "un" || t.norm[k] === "une" || t.norm[k] === "a" || t.norm[k] === "well")) k++;
+      if (data.agreementKinds.matchAt(t, k, s.last)) break;
+    }
+    // a participle or verb after the name ends it: "... Côte d'Ivoire-Ghana organisé", "... released after"
+    if (i > from && !(t.flags[i]! & IS_UPPER) && !data.connectors.has(t.norm[i - 1]!) && !data.titlePrepositions.has(t.norm[i - 1]!) && /(e|ee|es|ees|ed|ue|ues|ait|ent)$/.test(n) && data.agreementStatus.matchAt(t, i, s.last)) break;
+    if (i > from && !(t.flags[i]! & IS_UPPER) && /^(organise|organisee|conclu|conclue|conclus|conclues|released|reflects|include|includes|aimed|aims|held|tenu|tenue|signe|signee|signes|signees|signed|inked|adopte|adopted|renewed|renouvele)$/.test(n)) break;
     last = i + 1;
   }
-  while (last > from && ctx.data.connectors.has(t.norm[last - 1]!)) last--;
+  while (last > from && (data.connectors.has(t.norm[last - 1]!) || data.titlePrepositions.has(t.norm[last - 1]!))) last--;
   return Math.max(last, from);
 }
 
@@ -104,7 +134,8 @@ function statusOf(ctx: ExtractContext, s: SentenceSpan, first: number, last: num
   const near = (m: { first: number }) => Math.abs(m.first - first) <= 14 || (m.first >= first && m.first <= last + 6);
   if (cues.some((c) => c.value === "planned" && near(c))) return "planned";
   const before = cues.filter((c) => c.first < first && c.value === "referenced" && first - c.first <= 6);
-  const signed = cues.filter((c) => c.value === "signed" && near(c));
+  // a signing verb anywhere before the noun ("Lavrov signed a memorandum ..., as well as a memorandum on ..."), or close after it
+  const signed = cues.filter((c) => c.value === "signed" && (c.first < first || near(c)));
   // "signé en 2018", "signed in 2013": signed some earlier year
   const yearAfterSigned = signed.some((c) => {
     const k = c.last;

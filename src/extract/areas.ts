@@ -102,8 +102,6 @@ interface NearRule {
 interface WordInfo {
   cues: Cue[];
   marks: Mark[];
-  /** the word is, or begins with, a word of some pattern */
-  known: boolean;
   /** the pieces of a glued word ("trafichumain" -> trafic, humain), or null */
   pieces: string[] | null;
 }
@@ -316,7 +314,7 @@ function wordInfo(m: Model, w: string): WordInfo {
   const key = w.slice(0, STEM_KEY);
   const cues = [...(m.cueExact.get(w) ?? []), ...(m.cueStem.get(key) ?? []).filter((c) => w.startsWith(c.pat.words[0]!))];
   const marks = [...(m.markExact.get(w) ?? []), ...(m.markStem.get(key) ?? []).filter((c) => w.startsWith(c.pat.words[0]!))];
-  info = { cues, marks, known: known(m, w), pieces: w.length >= 6 && !m.vocab.has(w) ? unglue(m, w) : null };
+  info = { cues, marks, pieces: w.length >= 6 && !m.vocab.has(w) ? unglue(m, w) : null };
   if (m.info.size > 200_000) m.info.clear();
   m.info.set(w, info);
   return info;
@@ -329,9 +327,10 @@ function unglue(m: Model, w: string): string[] | null {
       const left = w.slice(0, k);
       if (m.pairHeads.has(left) && known(m, w.slice(k))) return [left, w.slice(k)];
     }
-  if (known(m, w)) return null;
-  for (const fw of m.peel) if (w.length - fw.length >= 4 && w.startsWith(fw) && known(m, w.slice(fw.length))) return [fw, w.slice(fw.length)];
-  for (const fw of m.peel) if (w.length - fw.length >= 4 && w.endsWith(fw) && known(m, w.slice(0, -fw.length))) return [w.slice(0, -fw.length), fw];
+  // a word that some prefix already reads is cut only into an exact word ("échangesde" -> échanges, de)
+  const ok = known(m, w) ? (x: string) => m.vocab.has(x) : (x: string) => known(m, x);
+  for (const fw of m.peel) if (w.length - fw.length >= 4 && w.startsWith(fw) && ok(w.slice(fw.length))) return [fw, w.slice(fw.length)];
+  for (const fw of m.peel) if (w.length - fw.length >= 4 && w.endsWith(fw) && ok(w.slice(0, -fw.length))) return [w.slice(0, -fw.length), fw];
   return null;
 }
 
@@ -354,26 +353,31 @@ interface RawWord {
   mark: number;
   /** the words to add, with their F_UPPER / F_CAPS flags */
   words: { w: string; f: number; info: WordInfo }[];
+  /** F_PREP when a glued preposition ends the word ("échangesde"): it goes to the next word */
+  after: number;
 }
 
 function rawWord(m: Model, raw: string): RawWord {
   let r = m.raw.get(raw);
   if (r) return r;
-  if (raw.length === 1 && PUNCT.includes(raw)) r = { mark: ".;:!?".includes(raw) ? F_HARD : F_SOFT, words: [] };
+  if (raw.length === 1 && PUNCT.includes(raw)) r = { mark: ".;:!?".includes(raw) ? F_HARD : F_SOFT, words: [], after: 0 };
   else {
     const first = raw[0]!;
     let flags = first !== first.toLowerCase() ? F_UPPER : 0;
     if (raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase()) flags |= F_CAPS;
     const norm = normalize(raw);
-    if (m.drop.has(norm)) r = { mark: m.preps.has(norm) ? F_PREP : 0, words: [] };
+    if (m.drop.has(norm)) r = { mark: m.preps.has(norm) ? F_PREP : 0, words: [], after: 0 };
     else {
       const pieces = wordInfo(m, norm).pieces ?? [norm];
-      r = { mark: 0, words: [] };
+      r = { mark: 0, words: [], after: 0 };
       // a glued word: its first piece keeps the case; a dropped piece ("de" of "échangesde") is a preposition
       for (let k = 0; k < pieces.length; k++) {
         const w = pieces[k]!;
         if (m.drop.has(w)) {
-          if (k === 0) r.mark |= m.preps.has(w) ? F_PREP : 0;
+          if (m.preps.has(w)) {
+            if (r.words.length) r.after = F_PREP;
+            else r.mark = F_PREP;
+          }
           continue;
         }
         r.words.push({ w, f: k === 0 ? flags : 0, info: wordInfo(m, w) });
@@ -400,6 +404,7 @@ function words(text: string, m: Model): Words {
       s.info.push(x.info);
       pending = 0;
     }
+    pending |= r.after;
   }
   s.n = s.w.length;
   return s;

@@ -14,7 +14,7 @@ export interface ExtractContext {
   dateline: Dateline | null;
   orgs: readonly OrgEntity[];
   orgMentions: readonly OrgMention[];
-  people: readonly PersonEntity[];
+  people: PersonEntity[];
   index: TokenIndex;
   published: string | null;
 }

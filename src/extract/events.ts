@@ -5,7 +5,6 @@
 import type { EventKind } from "../lang/index.js";
 import type { EventRecord, SentenceSpan } from "../core/annotations.js";
 import { type ExtractContext, datesIn, mainCountries, orgsIn, peopleIn, placesIn } from "./context.js";
-import { IS_UPPER } from "../segment/tokens.js";
 
 interface Trigger {
   kind: EventKind;
@@ -99,7 +98,9 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
           ? [...events].reverse().find((e) => (e.kind === "meeting" || e.kind === "conference") && !e.background)
           : undefined);
       if (into) {
-        for (const p of ev.participants) if (!into.participants.includes(p)) into.participants.push(p);
+        // a visit gathers its visitors only, not the hosts met during it
+        const joining = into.kind === "visit" && into.place?.country ? ev.participants.filter((p) => ctx.people[p]!.country !== into.place!.country) : ev.participants;
+        for (const p of joining) if (!into.participants.includes(p)) into.participants.push(p);
         for (const c of ev.countries) if (!into.countries.includes(c)) into.countries.push(c);
         if (!into.date) into.date = ev.date;
         if (!into.place || (into.place.country === datelinePlace?.country && ev.place && ev.place !== datelinePlace && into.place === datelinePlace)) into.place = ev.place ?? into.place;
@@ -143,7 +144,7 @@ function findTriggers(ctx: ExtractContext, s: SentenceSpan): Trigger[] {
     const before = m.first > s.first ? t.norm[m.first - 1]! : "";
     const reference = data.definite.has(before) || data.reference.scan(t, Math.max(s.first, m.first - 4), m.first).length > 0;
     if (out.some((o) => o.kind === m.value)) continue;
-    void IS_UPPER;
+    if (m.value === "signing" && signedEarlier(ctx, s, m.first, m.last)) continue;
     out.push({ kind: m.value, first: m.first, last: m.last, reference });
   }
   // a call is also a meeting word ("entretien téléphonique"): keep the call only
@@ -202,7 +203,7 @@ function sameOccurrence(a: EventRecord, b: EventRecord, reference: boolean): boo
  * those of its people and bodies, and a meeting of three states or more is a conference.
  */
 function settleCountries(ctx: ExtractContext, events: EventRecord[]): void {
-  const people = ctx.people as { country: string | null; countryBy: string | null }[];
+  const people = ctx.people;
   for (const e of events) {
     const unknown = e.participants.filter((p) => !people[p]!.country && !people[p]!.countryBy);
     if (!unknown.length) continue;
@@ -220,4 +221,11 @@ function settleCountries(ctx: ExtractContext, events: EventRecord[]): void {
     }
     if (e.kind === "meeting" && new Set(e.participants.map((p) => people[p]!.country).filter(Boolean)).size >= 3) e.kind = "conference";
   }
+}
+
+/** "the agreement signed in 2014", "sur la base du programme signé ...": a past signing, not an event here. */
+function signedEarlier(ctx: ExtractContext, s: SentenceSpan, first: number, last: number): boolean {
+  const { t, data } = ctx;
+  for (let i = last; i < Math.min(s.last, last + 4); i++) if (/^(19|20)\d\d$/.test(t.norm[i]!) && (t.norm[i - 1] === "in" || t.norm[i - 1] === "en")) return true;
+  return data.agreementStatus.scan(t, Math.max(s.first, first - 8), first).some((m) => m.value === "referenced");
 }

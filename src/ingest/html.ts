@@ -643,6 +643,50 @@ function alignArticle(page: Page, article: Node): Range[] {
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// cleanups of Readability's article (it keeps the class attributes: keepClasses)
+
+const RULES = (process.env.ENTENTE_HTML_RULES ?? "A").split("");
+const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|captions|figcaption|credit|credits|photo-?credit|image-?credit|wp-caption-text|gallery|slideshow)(?:$|[\s_-])/i;
+
+const cre = (words: string) => new RegExp(`(?:^|[\\s_-])(?:${words})(?:$|[\\s_-])`, "i");
+const CLASS_RULES: [string, RegExp][] = [
+  ["B", cre("breadcrumbs?|breadcrumb_last")],
+  ["C", cre("share|sharing|social|share-buttons?|sharebar")],
+  ["D", cre("author-bio|bio|about-author|author-info|copyright")],
+  ["E", cre("related|recommended|recommendations?|more-stories|read-more|rollover|teaser|promo|newsletter|subscribe|signup")],
+  ["F", cre("tags|tag-list|post-tags|keywords")],
+];
+
+function classOf(el: Element): string {
+  return `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+}
+
+function tidyArticle(article: Element): void {
+  const kill: Element[] = [];
+  const visit = (el: Element) => {
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = c.localName;
+      const cls = classOf(c);
+      if (RULES.includes("A") && (tag === "figcaption" || tag === "figure" || (cls.length > 1 && CAPTION_CLASS.test(cls)))) {
+        kill.push(c);
+        continue;
+      }
+      if (cls.length > 1) {
+        let hit = false;
+        for (const [k, re] of CLASS_RULES) if (RULES.includes(k) && re.test(cls)) hit = true;
+        if (hit) {
+          kill.push(c);
+          continue;
+        }
+      }
+      visit(c);
+    }
+  };
+  visit(article);
+  for (const k of kill) k.remove();
+}
+
 /** When Readability finds nothing: the densest run of long, link-poor blocks. */
 function densityBody(page: Page): Range[] {
   const bl = page.blocks;
@@ -712,7 +756,10 @@ export function extractHtml(raw: string): HtmlArticle {
   let body: Range[] = [];
   try {
     const r = new Readability<Node>(page.doc, { serializer: (el) => el, keepClasses: true }).parse();
-    if (r?.content) body = alignArticle(page, r.content);
+    if (r?.content) {
+      tidyArticle(r.content as Element);
+      body = alignArticle(page, r.content);
+    }
   } catch {
     body = [];
   }

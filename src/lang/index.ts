@@ -16,7 +16,10 @@ interface EventsFile {
   triggers: Record<EventKind, string[]>;
   reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[];
 }
-interface AgreementsFile { kinds: Record<AgreementKind, string[]>; signed: string[]; referenced: string[]; planned: string[]; generic_plural: string[] }
+interface AgreementsFile {
+  kinds: Record<AgreementKind, string[]>; signed: string[]; referenced: string[]; planned: string[]; generic_plural: string[];
+  accent_sensitive: string[]; title_prepositions: string[];
+}
 interface OrganizationsFile {
   heads: string[]; heads_need_complement: string[]; sectors: Record<string, string[]>; government_words: string[];
   office_to_body: Record<string, string>; foreign_affairs: string[]; adjectives: string[]; connectors: string[];
@@ -40,6 +43,9 @@ export interface LangData {
   readonly agreementKinds: PhraseMatcher<AgreementKind>;
   readonly agreementStatus: PhraseMatcher<"signed" | "referenced" | "planned">;
   readonly genericPlural: ReadonlySet<string>;
+  /** agreement nouns whose accents tell them from other words ("traité" / "traite") */
+  readonly accentSensitive: ReadonlyMap<string, string[]>;
+  readonly titlePrepositions: ReadonlySet<string>;
   readonly orgHeads: PhraseMatcher<"head">;
   readonly orgHeadsNeedComplement: ReadonlySet<string>;
   readonly sectorCues: PhraseMatcher<Sector>;
@@ -104,6 +110,8 @@ export function langData(lang: Lang): LangData {
       ...agreements.planned.map((p) => [p, "planned"] as [string, "planned"]),
     ]),
     genericPlural: new Set(agreements.generic_plural.map(norm)),
+    accentSensitive: groupByNorm(agreements.accent_sensitive),
+    titlePrepositions: new Set(agreements.title_prepositions.map(normalizeWord)),
     orgHeads: new PhraseMatcher(orgs.heads.map((p) => [p, "head"] as [string, "head"])),
     orgHeadsNeedComplement: new Set(orgs.heads_need_complement.map(norm)),
     sectorCues: new PhraseMatcher(
@@ -123,4 +131,13 @@ export function langData(lang: Lang): LangData {
   Object.freeze(data);
   cache.set(lang, data);
   return data;
+}
+
+function groupByNorm(words: string[]): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const w of words) {
+    const k = normalizeWord(w);
+    m.set(k, [...(m.get(k) ?? []), w.toLowerCase()]);
+  }
+  return m;
 }

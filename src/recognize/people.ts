@@ -103,7 +103,17 @@ function titleBefore(ctx: PeopleContext, s: SentenceSpan, first: number): { firs
   const { t, data, index } = ctx;
   let found = -1;
   let commas = 0;
-  for (let i = first - 1; i >= s.first && first - i <= 16; i--) {
+  // honorifics and ranks right before the name ("Mme", "le général"): the comma rule counts from them
+  let start = first;
+  while (start > s.first) {
+    const tm = data.titles.matchAt(t, start - 1, first);
+    const tm2 = start - 2 >= s.first ? data.titles.matchAt(t, start - 2, first) : null;
+    if (tm && tm.value !== "office" && tm.last === start) { found = start - 1; start--; continue; }
+    if (tm2 && tm2.value !== "office" && tm2.last === start) { found = start - 2; start -= 2; continue; }
+    if (data.definite.has(t.norm[start - 1]!) && found === start) { start--; continue; }
+    break;
+  }
+  for (let i = start - 1; i >= s.first && first - i <= 18; i--) {
     const n = t.norm[i]!;
     const f = t.flags[i]!;
     const tm = data.titles.matchAt(t, i, first);
@@ -114,7 +124,7 @@ function titleBefore(ctx: PeopleContext, s: SentenceSpan, first: number): { firs
     if (tm) continue;
     if (n === ",") {
       // only one comma, between the title and the name: "secrétaire du Conseil ..., Aleksandr Gorovoy"
-      if (i !== first - 1 || commas++) break;
+      if (i !== start - 1 || commas++) break;
       continue;
     }
     if (n === "(" || n === ")") continue;
