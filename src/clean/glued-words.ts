@@ -56,6 +56,15 @@ const COMMON = 2; // its lowercase form is a word of the language (not only a pr
 const VETO = 4; // a word of a veto language or a kept name
 const VETO_DONE = 8; // the veto dictionaries were consulted
 
+type WordTest = (w: string) => boolean;
+
+/** Exact lookup in a trie; its raw data answers several times faster when it has no forbidden or compound words. */
+function wordTest(trie: ITrie): WordTest {
+  if (trie.hasForbiddenWords || trie.hasCompoundWords || trie.hasNonStrictWords) return (w) => trie.has(w);
+  const data = trie.data;
+  return (w) => data.has(w);
+}
+
 interface FnNode {
   end: boolean;
   next: Map<string, FnNode>;
@@ -64,8 +73,8 @@ interface FnNode {
 /** The dictionaries and word lists of one language. Its only mutable state is a bounded lookup cache. */
 export class GlueLexicon {
   readonly lang: Lang;
-  private readonly trie: ITrie;
-  private readonly vetoTries: readonly ITrie[];
+  private readonly has: WordTest;
+  private readonly vetoHas: readonly WordTest[];
   private readonly apostrophe: string;
   private readonly functionWords: ReadonlySet<string>;
   private readonly prefixLike: ReadonlySet<string>;
@@ -83,8 +92,8 @@ export class GlueLexicon {
 
   constructor(lang: Lang, data: GlueFile, trie: ITrie, vetoTries: readonly ITrie[]) {
     this.lang = lang;
-    this.trie = trie;
-    this.vetoTries = vetoTries;
+    this.has = wordTest(trie);
+    this.vetoHas = vetoTries.map(wordTest);
     this.apostrophe = data.dictionary_apostrophe;
     this.functionWords = new Set(data.function_words.map((w) => w.toLowerCase()));
     this.prefixLike = new Set(data.prefix_like.map((w) => w.toLowerCase()));
@@ -115,15 +124,15 @@ export class GlueLexicon {
     if (f === undefined) {
       f = 0;
       const cap = lower.charAt(0).toUpperCase() + lower.slice(1);
-      if (this.trie.has(lower)) f = KNOWN | COMMON;
-      else if ((a !== lower && this.trie.has(a)) || (cap !== a && cap !== lower && this.trie.has(cap))) f = KNOWN;
+      if (this.has(lower)) f = KNOWN | COMMON;
+      else if ((a !== lower && this.has(a)) || (cap !== a && cap !== lower && this.has(cap))) f = KNOWN;
     }
     if (veto && !(f & KNOWN)) {
       f |= VETO_DONE;
       if (this.keep.has(w)) f |= VETO;
       else {
-        for (const t of this.vetoTries) {
-          if (t.has(a) || (lower !== a && t.has(lower))) {
+        for (const has of this.vetoHas) {
+          if (has(a) || (lower !== a && has(lower))) {
             f |= VETO;
             break;
           }
@@ -244,30 +253,20 @@ export function loadGlueLexicon(lang: Lang): GlueLexicon {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Per-document evidence: how often each letter run occurs standalone. Built only when a rule needs it.
+// Per-document evidence: how often a letter run occurs standalone, asked only when a rule needs it.
 
 class DocWords {
   private readonly memo = new Map<string, { all: number; names: number }>();
-  /** every run of the document, built once a document asks many questions */
-  private index: Map<string, { all: number; names: number }> | null = null;
   /** `elides`: a run glued to an apostrophe is an elided form ("l’", a glued "quel’"), not a standalone word */
   constructor(
     private readonly text: string,
     private readonly elides: boolean,
   ) {}
-  private standalone(i: number, e: number): boolean {
-    const t = this.text;
-    return !(this.elides && isApostrophe(t[e]) && e + 1 < t.length && isLetterCode(t.charCodeAt(e + 1)));
-  }
+  // A document asks about few runs (the parts of its unknown tokens): searching the text for each is cheaper
+  // than indexing every run of it (measured).
   private find(w: string): { all: number; names: number } {
-    if (this.index) return this.index.get(w) ?? NONE;
     let hit = this.memo.get(w);
     if (hit) return hit;
-    if (this.memo.size >= INDEX_AFTER) {
-      this.buildIndex();
-      return this.find(w);
-    }
-    // a few questions: search the text for this run
     const t = this.text;
     let all = 0;
     let names = 0;
@@ -276,34 +275,13 @@ class DocWords {
       const e = i + w.length;
       if (i > 0 && isLetterCode(t.charCodeAt(i - 1))) continue;
       if (e < t.length && isLetterCode(t.charCodeAt(e))) continue;
-      if (!this.standalone(i, e)) continue;
+      if (this.elides && isApostrophe(t[e]) && e + 1 < t.length && isLetterCode(t.charCodeAt(e + 1))) continue;
       all++;
       if (cap && !isSentenceStart(t, i)) names++;
     }
     hit = { all, names };
     this.memo.set(w, hit);
     return hit;
-  }
-  private buildIndex(): void {
-    const t = this.text;
-    const index = new Map<string, { all: number; names: number }>();
-    const n = t.length;
-    let i = 0;
-    while (i < n) {
-      if (!isLetterCode(t.charCodeAt(i))) {
-        i++;
-        continue;
-      }
-      const s = i;
-      while (i < n && isLetterCode(t.charCodeAt(i))) i++;
-      if (!this.standalone(s, i)) continue;
-      const w = t.slice(s, i);
-      let c = index.get(w);
-      if (!c) index.set(w, (c = { all: 0, names: 0 }));
-      c.all++;
-      if (isUpper(w[0]!) && !isSentenceStart(t, s)) c.names++;
-    }
-    this.index = index;
   }
   /** standalone occurrences of a letter run, as written */
   count(w: string): number {
@@ -319,10 +297,6 @@ class DocWords {
     return this.find(w).names;
   }
 }
-
-const NONE = { all: 0, names: 0 };
-/** after this many distinct questions about a document, index all its runs instead of searching the text */
-const INDEX_AFTER = 24;
 
 // ---------------------------------------------------------------------------------------------------------
 // Character classes

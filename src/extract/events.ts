@@ -26,9 +26,12 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
     if (s.zone !== "body") return;
     const triggers = findTriggers(ctx, s);
     const people = peopleIn(ctx, s.first, s.last);
-    const sentDates = datesIn(ctx, s.start, s.end).filter((d) => d.kind !== "period" && d.kind !== "year");
+    for (const p of titleOnlyPeople(ctx, s)) if (!people.includes(p)) people.push(p);
+    // the dateline's date is when the story was filed, not when its events happened
+    const dl = ctx.dateline;
+    const sentDates = datesIn(ctx, s.start, s.end).filter((d) => d.kind !== "period" && d.kind !== "year" && !(dl && d.start >= dl.start && d.end <= dl.end));
     const sameDay = sentDates.some((d) => d.relative === "same-day");
-    const dated = sentDates.find((d) => d.value);
+    const dated = sentDates.find((d) => d.value && d.endValue) ?? sentDates.find((d) => d.value);
     const date = dated?.value ?? (sameDay ? lastDate : null);
     const endDate = dated?.endValue ?? null;
     const cities = placesIn(ctx, s.start, s.end).filter((p) => p.kind === "city");
@@ -228,4 +231,32 @@ function signedEarlier(ctx: ExtractContext, s: SentenceSpan, first: number, last
   const { t, data } = ctx;
   for (let i = last; i < Math.min(s.last, last + 4); i++) if (/^(19|20)\d\d$/.test(t.norm[i]!) && (t.norm[i - 1] === "in" || t.norm[i - 1] === "en")) return true;
   return data.agreementStatus.scan(t, Math.max(s.first, first - 8), first).some((m) => m.value === "referenced");
+}
+
+/**
+ * People a sentence names by office and state only: "le ministre sénégalais a été reçu", "his Chilean
+ * counterpart": the one person of that state the article has already named.
+ */
+function titleOnlyPeople(ctx: ExtractContext, s: SentenceSpan): number[] {
+  const { t, data } = ctx;
+  const out: number[] = [];
+  for (const m of data.titles.scan(t, s.first, s.last)) {
+    if (m.value !== "office") continue;
+    // the demonym right after (French) or right before (English) the office
+    let place = -1;
+    for (const k of [m.last, m.first - 1]) {
+      if (k < s.first || k >= s.last) continue;
+      const p = ctx.index.placeOf[k]!;
+      if (p >= 0 && ctx.places[p]!.kind === "demonym") place = p;
+    }
+    if (place < 0) continue;
+    // a name right after the title is an ordinary mention, already counted
+    let k = m.last;
+    while (k < s.last && (ctx.index.placeOf[k]! >= 0 || t.norm[k] === "," || data.titles.matchAt(t, k, s.last))) k++;
+    if (k < s.last && ctx.index.personOf[k]! >= 0) continue;
+    const iso = ctx.places[place]!.iso3;
+    const same = ctx.people.map((p, i) => [p, i] as const).filter(([p]) => p.country === iso && p.titles.length > 0);
+    if (same.length === 1) out.push(same[0]![1]);
+  }
+  return out;
 }

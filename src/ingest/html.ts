@@ -654,7 +654,7 @@ const CLASS_RULES: [string, RegExp][] = [
   ["B", cre("breadcrumbs?|breadcrumb_last")],
   ["C", cre("share|sharing|social|share-buttons?|sharebar")],
   ["D", cre("author-bio|bio|about-author|author-info|copyright")],
-  ["E", cre("related|recommended|recommendations?|more-stories|read-more|rollover|teaser|promo|newsletter|subscribe|signup")],
+  ["E", cre("rollover|related|recommended|teaser|promo|newsletter")],
   ["F", cre("tags|tag-list|post-tags|keywords")],
 ];
 
