@@ -341,8 +341,15 @@ const RECURRING = 2;
 /** At most this many parts come out of one glued lowercase token. */
 const MAX_PARTS = 4;
 
+/** Split points for a letter run that may be a word of a veto language or a kept name. */
+function splitUnknown(w: string, lex: GlueLexicon, doc: DocWords, ctx: Context): number[] | null {
+  const cuts = splitRun(w, lex, doc, ctx);
+  return cuts && !lex.isProtected(w) ? cuts : null;
+}
+
 /**
- * Split points (offsets inside `w`) for a letter run, or null. `w` has no apostrophe, hyphen or digit.
+ * Split points (offsets inside `w`) for a letter run that is not a word of the language, or null. `w` has no
+ * apostrophe, hyphen or digit. Veto dictionaries are consulted by the caller, only when a split is proposed.
  */
 function splitRun(w: string, lex: GlueLexicon, doc: DocWords, ctx: Context): number[] | null {
   if (w.length < 3) return null;
@@ -361,7 +368,6 @@ function splitRun(w: string, lex: GlueLexicon, doc: DocWords, ctx: Context): num
     }
   }
   if (!hasLower) return null; // acronym (or a script without case)
-  if (lex.isProtected(w)) return null;
   if (transition) return splitCamel(w, lex, doc, ctx);
   if (upper === 0) return splitLower(w, lex, doc, false);
   if (upper === 1) return splitCapitalized(w, lex, doc, ctx);
@@ -523,7 +529,8 @@ function splitCamel(w: string, lex: GlueLexicon, doc: DocWords, ctx: Context): n
   for (let k = 0; k + 1 < bounds.length; k++) {
     const s = bounds[k]!;
     if (k > 0) out.push(s);
-    const inner = splitRun(w.slice(s, bounds[k + 1]!), lex, doc, k === 0 ? ctx : MID);
+    const piece = w.slice(s, bounds[k + 1]!);
+    const inner = lex.isWord(piece) ? null : splitUnknown(piece, lex, doc, k === 0 ? ctx : MID);
     if (inner) for (const c of inner) out.push(s + c);
   }
   return out;
@@ -569,8 +576,8 @@ function splitElision(w: string, next: string, lex: GlueLexicon, doc: DocWords, 
       if (lex.isProtected(w)) continue; // "grand’rue": the whole run is a word
       return [left.length];
     }
-    if (left.length >= 3 && !lex.isProtected(w)) {
-      const inner = splitRun(left, lex, doc, ctx);
+    if (left.length >= 3 && !lex.isWord(left)) {
+      const inner = splitUnknown(left, lex, doc, ctx);
       if (inner) return [...inner, left.length];
     }
   }
@@ -584,7 +591,7 @@ function splitClitic(w: string, lex: GlueLexicon, doc: DocWords): number[] | nul
     if (lower.length < c.length + 2 || !lower.startsWith(c)) continue;
     const rest = w.slice(c.length);
     if (lex.isFunctionWord(rest) || contentWord(rest, lex)) return [c.length];
-    const inner = splitRun(rest, lex, doc, MID);
+    const inner = splitUnknown(rest, lex, doc, MID);
     if (inner) return [c.length, ...inner.map((k) => k + c.length)];
   }
   return null;
@@ -665,30 +672,36 @@ export function repairGluedWords(text: string, lang: Lang, lexicon?: GlueLexicon
     const w = text.slice(s, e);
     let cuts: number[] | null = null;
     let end = e;
-    if (isApostrophe(next) && e + 1 < n && isLetterCode(text.charCodeAt(e + 1))) {
+    if (isApostrophe(next) && e + 1 < n && isLetterCode(text.charCodeAt(e + 1)) && !lex.isWord(w)) {
       let ne = e + 1;
       while (ne < n && isLetterCode(text.charCodeAt(ne))) ne++;
-      const nextRun = text.slice(e + 1, ne);
       if (!lex.elisionForms.includes(w.toLowerCase())) {
-        // a word with an apostrophe: leave it when the whole is a word ("aujourd’hui", "don't")
-        if (lex.isProtected(text.slice(s, ne))) {
+        // a word with an apostrophe is left alone, with the run after it ("aujourd’hui", "prud’homme")
+        const whole = text.slice(s, ne);
+        if (lex.isWord(whole)) {
           i = ne;
           continue;
         }
-        cuts = splitElision(w, nextRun, lex, doc, { sentenceStart: isSentenceStart(text, s), nextCapitalized: false });
+        cuts = splitElision(w, text.slice(e + 1, ne), lex, doc, { sentenceStart: isSentenceStart(text, s), nextCapitalized: false });
+        if (cuts && lex.isProtected(whole)) {
+          i = ne;
+          continue;
+        }
         if (cuts) end = e + 1;
       }
       // the run after the apostrophe is examined on its own
     }
     if (!cuts) {
-      if (w.length < 3 || lex.isProtected(w)) continue;
-      if (prev === "-" || next === "-") {
-        // a part of a hyphenated word: leave it when the whole compound is a word
-        const chunk = chunkAt(text, s, e).replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
-        if (chunk.includes("-") && lex.isProtected(chunk)) continue;
-      }
+      // the fast path: most runs are words of the language
+      if (w.length < 3 || lex.isWord(w)) continue;
       if (isApostrophe(prev) && s >= 2 && isLetterCode(text.charCodeAt(s - 2)) && lex.clitics.length) cuts = splitClitic(w, lex, doc);
       if (!cuts) cuts = splitRun(w, lex, doc, { sentenceStart: isSentenceStart(text, s), nextCapitalized: nextIsCapitalized(text, e) });
+      if (cuts && lex.isProtected(w)) cuts = null;
+      if (cuts && (prev === "-" || next === "-")) {
+        // a part of a hyphenated word: leave it when the whole compound is a word
+        const chunk = chunkAt(text, s, e).replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
+        if (chunk.includes("-") && lex.isProtected(chunk)) cuts = null;
+      }
     }
     if (cuts && cuts.length) repairs.push({ start: s, end, parts: partsOf(text.slice(s, end), cuts) });
   }

@@ -33,7 +33,7 @@ export function extractAgreements(ctx: ExtractContext, events: EventRecord[]): A
       if (generic && !specific) continue;
       // a bare singular noun with no complement is a reference to one already named
       if (!specific && out.some((a) => a.kind === m.value)) continue;
-      const status = statusOf(ctx, s, m.first, last);
+      let status = statusOf(ctx, s, m.first, last);
       const inside = datesIn(ctx, t.start[m.first]!, t.end[Math.min(s.last, last + 4) - 1]!);
       const around = datesIn(ctx, s.start, s.end);
       const per = inside.find((d) => d.kind === "period") ?? around.find((d) => d.kind === "period" && d.start > t.start[m.first]!);
@@ -44,6 +44,9 @@ export function extractAgreements(ctx: ExtractContext, events: EventRecord[]): A
         const y = Number(year.value);
         period = { from: y, to: y };
       } else if (year && status !== "planned") date = year.value;
+      // "signé entre les deux ministères en 2019": signed in a year before the article's, so only referenced now
+      const pubYear = ctx.published ? Number(ctx.published.slice(0, 4)) : null;
+      if (status === "signed" && date && /^\d{4}$/.test(date) && (pubYear == null || Number(date) < pubYear)) status = "referenced";
       const parties = orgsIn(ctx, m.first, last).filter((o) => ctx.orgs[o]!.country || ctx.orgs[o]!.sector === "IGO");
       const countries = new Set<string>();
       for (const o of parties) {

@@ -671,72 +671,70 @@ const MORE_WORDS =
 const MORE_MARKER = new RegExp(`^(?:${MORE_WORDS})\\s*[:.»›>|-]*$`, "i");
 const MORE_PREFIX = new RegExp(`^(?:${MORE_WORDS})\\s*[:»›>|-]`, "i");
 
-/** [visible characters, characters inside links] of an element (white space not counted) */
-function textStats(el: Element): [number, number] {
-  let all = 0;
-  let linked = 0;
-  const walk = (n: Node, inLink: boolean) => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
+function tidyArticle(article: Element): void {
+  // characters (white space not counted) and characters inside links, per element, in one bottom-up pass
+  const stats = new Map<Element, [number, number]>();
+  const count = (el: Element, inLink: boolean): [number, number] => {
+    let all = 0;
+    let linked = 0;
+    const link = inLink || el.localName === "a";
+    for (let c = el.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 3) {
         const v = c.nodeValue ?? "";
         let k = 0;
-        for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 32 && v.charCodeAt(i) !== 160) k++;
+        for (let i = 0; i < v.length; i++) {
+          const ch = v.charCodeAt(i);
+          if (ch > 32 && ch !== 160) k++;
+        }
         all += k;
-        if (inLink) linked += k;
-      } else if (c.nodeType === 1) walk(c, inLink || (c as Element).localName === "a");
+        if (link) linked += k;
+      } else if (c.nodeType === 1) {
+        const [a, l] = count(c as Element, link);
+        all += a;
+        linked += l;
+      }
     }
+    const r: [number, number] = [all, linked];
+    stats.set(el, r);
+    return r;
   };
-  walk(el, false);
-  return [all, linked];
-}
+  count(article, false);
+  const st = (el: Element) => stats.get(el) ?? [0, 0];
+  const linkShare = (el: Element) => {
+    const [a, l] = st(el);
+    return a ? l / a : 0;
+  };
 
-function longestPlainItem(list: Element): number {
-  let best = 0;
-  for (let li = list.firstElementChild; li; li = li.nextElementSibling) {
-    const [all, linked] = textStats(li);
-    best = Math.max(best, all - linked);
-  }
-  return best;
-}
-
-function tidyArticle(article: Element): void {
   const kill: Element[] = [];
   const visit = (el: Element) => {
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       const tag = c.localName;
       const cls = classOf(c);
+      const [all] = st(c);
       if (RULES.includes("A") && (tag === "figcaption" || tag === "figure" || (cls.length > 1 && CAPTION_CLASS.test(cls)))) {
         kill.push(c);
         continue;
       }
-      if (RULES.includes("G") && (tag === "ul" || tag === "ol")) {
-        const [all, linked] = textStats(c);
-        if (all > 0 && linked / all > 0.6 && longestPlainItem(c) < 80) {
+      if (RULES.includes("G") && (tag === "ul" || tag === "ol") && all > 0 && linkShare(c) > 0.6) {
+        let longest = 0;
+        for (let li = c.firstElementChild; li; li = li.nextElementSibling) {
+          const [a, l] = st(li);
+          longest = Math.max(longest, a - l);
+        }
+        if (longest < 80) {
           kill.push(c);
           continue;
         }
       }
-      if (RULES.includes("H") || RULES.includes("I")) {
-        const [all, linked] = textStats(c);
-        if (all > 0 && all < 60 && RULES.includes("H")) {
-          const t = normSpaces(c.textContent ?? "");
-          if (MORE_MARKER.test(t)) {
-            kill.push(c);
-            const next = c.nextElementSibling;
-            if (next) {
-              const [a2, l2] = textStats(next);
-              if (a2 === 0 || l2 / a2 > 0.5) kill.push(next);
-            }
-            continue;
-          }
-        }
-        if (RULES.includes("I") && all > 0 && linked / all > 0.5 && all < 300 && (tag === "p" || tag === "div" || tag === "li")) {
-          const t = normSpaces(c.textContent ?? "");
-          if (MORE_PREFIX.test(t)) {
-            kill.push(c);
-            continue;
-          }
-        }
+      if (RULES.includes("H") && all > 0 && all < 60 && MORE_MARKER.test(normSpaces(c.textContent ?? ""))) {
+        kill.push(c);
+        const next = c.nextElementSibling;
+        if (next && (st(next)[0] === 0 || linkShare(next) > 0.5)) kill.push(next);
+        continue;
+      }
+      if (RULES.includes("I") && all > 0 && all < 300 && (tag === "p" || tag === "div" || tag === "li") && linkShare(c) > 0.5 && MORE_PREFIX.test(normSpaces(c.textContent ?? ""))) {
+        kill.push(c);
+        continue;
       }
       if (cls.length > 1) {
         let hit = false;

@@ -122,6 +122,8 @@ function titleBefore(ctx: PeopleContext, s: SentenceSpan, first: number): { firs
       continue;
     }
     if (tm) continue;
+    // inside a title phrase that starts a little earlier ("secrétaire d'Etat")
+    if (coveredByTitle(ctx, s, i)) continue;
     if (n === ",") {
       // only one comma, between the title and the name: "secrétaire du Conseil ..., Aleksandr Gorovoy"
       if (i !== start - 1 || commas++) break;
@@ -328,3 +330,11 @@ function buildEntities(ctx: PeopleContext, cands: Candidate[]): PeopleResult {
 }
 
 const rank = (by: PersonEntity["countryBy"]) => (by === "title" ? 0 : by === "org" ? 1 : by === "apposition" ? 2 : by === "shape" ? 3 : 4);
+
+function coveredByTitle(ctx: PeopleContext, s: SentenceSpan, i: number): boolean {
+  for (let k = Math.max(s.first, i - 3); k < i; k++) {
+    const m = ctx.data.titles.matchAt(ctx.t, k, s.last);
+    if (m && m.last > i) return true;
+  }
+  return false;
+}

@@ -1,0 +1,26 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { runUntil } from "../pipelines/run-until.js";
+
+const orgs = (text: string, lang: "fr" | "en") =>
+  runUntil(`Titre\n\n${text}`, "organizations", { lang }).orgs!.map((o) => `${o.country ?? "-"}/${o.sector}`);
+
+test("French bodies: demonym, country complement, sector from the portfolio", () => {
+  assert.deepEqual(orgs("Le ministère vietnamien de la Sécurité publique et le ministère russe de l'Intérieur coopèrent.", "fr"), ["VNM/COP", "RUS/COP"]);
+  assert.deepEqual(orgs("Le Conseil de sécurité de la Fédération de Russie et le ministère de la Défense du Vietnam.", "fr"), ["RUS/GOV", "VNM/MIL"]);
+  assert.deepEqual(orgs("Le Parti communiste chinois et l'Assemblée nationale du Laos.", "fr"), ["CHN/PTY", "LAO/LEG"]);
+});
+
+test("one plural head names one body per state and per portfolio", () => {
+  assert.deepEqual(orgs("Les ministères vietnamien et lao de la Sécurité publique ont convenu.", "fr"), ["VNM/COP", "LAO/COP"]);
+  assert.deepEqual(orgs("Les ministères russes de l'Intérieur, de la Défense et le Conseil de sécurité.", "fr").slice(0, 2), ["RUS/COP", "RUS/MIL"]);
+});
+
+test("English bodies: possessive, demonym, head-final names, international organizations", () => {
+  assert.deepEqual(orgs("Russia's Ministry of Internal Affairs and the Vietnamese Ministry of Public Security met ASEAN.", "en"), ["RUS/COP", "VNM/COP", "-/IGO"]);
+  assert.deepEqual(new Set(orgs("The Russian Foreign Ministry and the governments of Russia and Zambia.", "en")), new Set(["RUS/GOV", "ZMB/GOV"]));
+});
+
+test("a bare reference or a country name is not a new body", () => {
+  assert.deepEqual(orgs("La Fédération de Russie a salué le ministère.", "fr"), []);
+});

@@ -1,0 +1,49 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { runUntil } from "../pipelines/run-until.js";
+
+const people = (text: string, lang: "fr" | "en") => {
+  const doc = runUntil(`Titre\n\n${text}`, "people", { lang });
+  return doc.people!.map((p) => [p.name, p.country]);
+};
+
+test("a title with a demonym before the name gives the person and the state", () => {
+  assert.deepEqual(people("Le vice-ministre vietnamien Bui Van Nam a reçu le ministre cubain de l'Intérieur Lázaro Alberto Álvarez Casas.", "fr"), [
+    ["Bui Van Nam", "VNM"],
+    ["Lázaro Alberto Álvarez Casas", "CUB"],
+  ]);
+  assert.deepEqual(people("Vietnamese Deputy Minister of Public Security Lt. Gen. Le Van Tuyen met Minister of the Interior of Cuba Lázaro Alberto Álvarez Casas.", "en"), [
+    ["Le Van Tuyen", "VNM"],
+    ["Lázaro Alberto Álvarez Casas", "CUB"],
+  ]);
+});
+
+test("an apposition after the name, and a title before it across a comma", () => {
+  assert.deepEqual(people("Il s'agit de Guo Shengkun, ministre chinois de la Sécurité publique, et de Meng Hongwei, vice-ministre chinois.", "fr"), [
+    ["Guo Shengkun", "CHN"],
+    ["Meng Hongwei", "CHN"],
+  ]);
+  assert.deepEqual(people("Le premier vice-ministre de l'Intérieur de la Fédération de Russie, Aleksandr Gorovoy, a parlé.", "fr"), [["Aleksandr Gorovoy", "RUS"]]);
+});
+
+test("a title phrase introducing the next person is not the apposition of the previous one", () => {
+  const got = people("Ont assisté le ministre de la culture algérien Azzedine Mihoubi, le secrétaire d'Etat espagnol à la culture Fernando Benzo et la ministre française de la culture Audrey Azoulay.", "fr");
+  assert.deepEqual(got, [["Azzedine Mihoubi", "DZA"], ["Fernando Benzo", "ESP"], ["Audrey Azoulay", "FRA"]]);
+});
+
+test("short mentions join the full name; honorifics and ranks are not part of names", () => {
+  const doc = runUntil("Titre\n\nLe général Patrushev Nikolai Platonovich, secrétaire du Conseil de sécurité de la Fédération de Russie, est arrivé. M. Patrushev a salué ses hôtes. Datuk Seri Anwar Ibrahim a parlé.", "people", { lang: "fr" });
+  const names = doc.people!.map((p) => p.name);
+  assert.deepEqual(names, ["Patrushev Nikolai Platonovich", "Anwar Ibrahim"]);
+  assert.equal(doc.people![0]!.mentions.length, 2);
+});
+
+test("ordinary capitalized words, offices and places are not people", () => {
+  assert.deepEqual(people("Le ministre de l'Intérieur et le ministère des Affaires étrangères ont publié un Communiqué Conjoint à Hô Chi Minh-Ville.", "fr"), []);
+  assert.deepEqual(people("The Foreign Affairs Ministry and the Security Council of Russia met in New Delhi.", "en"), []);
+});
+
+test("an international official serves no state; an ambassador serves the sending state", () => {
+  const got = people("Federica Mogherini, EU High Representative for Foreign Affairs, met Carlos Pereira, Cuban Ambassador to China.", "en");
+  assert.deepEqual(got, [["Federica Mogherini", null], ["Carlos Pereira", "CUB"]]);
+});

@@ -1,0 +1,104 @@
+// End-to-end: whole articles in, the contract's facts out. Fixtures are written for the project.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { allSpans, example, fixture, pairs, run } from "./helpers.js";
+
+const MAROC = example("maroc-senegal-securite.txt");
+
+test("French agency story: people, states, dateline, events, agreements", () => {
+  const out = run(MAROC, "2024-03-15");
+  assert.deepEqual(out.people.map((p) => [p.name, p.country]), [["Karim Benhaddou", "MAR"], ["Mamadou Ndiaye Sarr", "SEN"]]);
+  assert.deepEqual(out.document.dateline, { place: "Rabat", country: "MAR", date: "2024-03-15" });
+  const meeting = out.events.find((e) => e.kind === "meeting" && e.participants.length === 2)!;
+  assert.ok(meeting, "the meeting of the two ministers");
+  assert.equal(meeting.date, "2024-03-14", "the meeting's own date, not the dateline's; 'entretienle 14 mars' is read through the glue");
+  assert.equal(meeting.place?.name, "Rabat");
+  const visit = out.events.find((e) => e.kind === "visit")!;
+  assert.deepEqual([visit.date, visit.end_date, visit.place?.country], ["2024-03-13", "2024-03-16", "MAR"]);
+  assert.deepEqual(visit.participants.map((p) => p.name), ["Mamadou Ndiaye Sarr"], "a visit's participants are the visitors");
+  assert.ok(out.events.some((e) => e.kind === "signing" && e.participants.length === 2));
+  const prog = out.agreements.find((a) => a.kind === "programme")!;
+  assert.deepEqual([prog.status, prog.period], ["signed", { from: 2024, to: 2026 }]);
+  const mou = out.agreements.find((a) => a.kind === "memorandum")!;
+  assert.deepEqual([mou.status, mou.date], ["referenced", "2019"]);
+  assert.deepEqual(pairs(out), ["MAR-SEN"]);
+  assert.ok(out.organizations.some((o) => o.country === "MAR" && o.sector === "COP"));
+  assert.ok(out.organizations.some((o) => o.country === "SEN" && o.sector === "COP"));
+  for (const code of ["terrorism", "drugs", "migration", "training", "information_sharing", "human_trafficking"]) {
+    assert.ok(out.areas.some((a) => a.code === code), code);
+  }
+});
+
+test("nothing from the teaser block, captions or the repeated title becomes a fact", () => {
+  const out = run(MAROC, "2024-03-15");
+  const teaserStart = MAROC.indexOf("Voir plus");
+  for (const s of allSpans(out)) if (s.text) assert.ok(s.start < teaserStart, `span after "Voir plus": ${s.text.slice(0, 40)}`);
+  const captionStart = MAROC.indexOf("ảnh 1");
+  for (const e of out.events) for (const ev of e.evidence) assert.ok(!ev.text.includes("ảnh"), "captions are not event evidence");
+  assert.ok(!out.document.body.some((b) => b.start <= captionStart && captionStart < b.end), "the caption is not body");
+  assert.equal(out.document.title, "Le Maroc et le Sénégal renforcent leur coopération dans la sécurité");
+});
+
+test("every evidence span is the raw input at its offsets, glued words included", () => {
+  for (const [raw, pub] of [[MAROC, "2024-03-15"], [fixture("fr-glued-teasers.txt"), null], [fixture("en-chile-korea.txt"), null]] as const) {
+    const out = run(raw, pub);
+    const spans = allSpans(out);
+    assert.ok(spans.length > 10);
+    for (const s of spans) assert.equal(raw.slice(s.start, s.end), s.text);
+  }
+});
+
+test("renamed people and states: the output follows the text, not a list", () => {
+  const renamed = MAROC.replaceAll("Karim Benhaddou", "Youssef Trabelsi")
+    .replaceAll("Benhaddou", "Trabelsi")
+    .replaceAll("Mamadou Ndiaye Sarr", "Ibrahima Keita Diarra")
+    .replaceAll("marocain", "tunisien")
+    .replaceAll("Maroc", "Tunisie")
+    .replaceAll("sénégalais", "malien")
+    .replaceAll("Sénégal", "Mali")
+    .replaceAll("Rabat", "Tunis")
+    .replaceAll("(MAP)", "(TAP)");
+  const out = run(renamed, "2024-03-15");
+  assert.deepEqual(out.people.map((p) => [p.name, p.country]), [["Youssef Trabelsi", "TUN"], ["Ibrahima Keita Diarra", "MLI"]]);
+  assert.deepEqual(out.document.dateline?.country, "TUN");
+  assert.deepEqual(pairs(out), ["MLI-TUN"]);
+  const meeting = out.events.find((e) => e.kind === "meeting" && e.participants.length === 2)!;
+  assert.equal(meeting.place?.name, "Tunis");
+});
+
+test("English: possessives, counterparts, 'the same day' and a background agreement", () => {
+  const out = run(fixture("en-chile-korea.txt"), "2023-09-09");
+  const names = out.people.map((p) => [p.name, p.country]);
+  assert.deepEqual(names, [["Park Min-jun", "KOR"], ["Camila Rojas Fuentes", "CHL"], ["Lee Seo-yeon", "KOR"]]);
+  const meetings = out.events.filter((e) => e.kind === "meeting");
+  assert.equal(meetings.length, 2, "the talks and the same-day meeting with the justice minister are two events");
+  assert.equal(meetings[0]!.date, "2023-09-08");
+  assert.equal(meetings[1]!.date, "2023-09-08", "'the same day' takes the date of the talks");
+  const mou = out.agreements.find((a) => a.kind === "memorandum")!;
+  assert.deepEqual([mou.status, mou.date], ["referenced", "2019"]);
+  assert.ok(out.organizations.some((o) => o.country === "KOR" && o.sector === "COP"));
+  assert.ok(out.organizations.some((o) => o.country === "KOR" && o.sector === "JUD"));
+});
+
+test("background: an earlier visit and a planned one are not reported events", () => {
+  const out = run(fixture("fr-kazakh-laos.txt"));
+  const visits = out.events.filter((e) => e.kind === "visit");
+  const reported = visits.filter((v) => !v.background);
+  assert.equal(reported.length, 1);
+  assert.equal(reported[0]!.participants[0]?.name, "Sultanbekov Marat Erlanovich");
+  assert.ok(visits.filter((v) => v.background).length >= 1, "'en mars dernier' and 'la prochaine visite' are background");
+  assert.deepEqual(out.people.map((p) => p.country), ["LAO", "KAZ"]);
+  assert.equal(out.people[1]!.name, "Sultanbekov Marat Erlanovich", "surname-first Russian-style name with patronymic, joined by 'M. Sultanbekov'");
+  assert.ok(out.people[1]!.mentions.length >= 2);
+  const mou = out.agreements[0]!;
+  assert.deepEqual([mou.kind, mou.status], ["memorandum", "signed"]);
+});
+
+test("a bracketed link to another story and a glued 'dansla' do not derail the article", () => {
+  const raw = fixture("fr-glued-teasers.txt");
+  const out = run(raw);
+  assert.deepEqual(out.people.map((p) => [p.name, p.country]), [["Kwabena Asante Mensah", "GHA"], ["Amadou Koné Traoré", "CIV"]]);
+  assert.ok(!out.people.some((p) => p.name.includes("Owusu")), "a person named only in the teasers is not a person of the article");
+  assert.ok(!out.agreements.some((a) => (a.title ?? "").includes("commercial")), "the bracketed teaser is not an agreement");
+  assert.deepEqual(pairs(out), ["CIV-GHA"]);
+});
