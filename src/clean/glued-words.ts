@@ -576,7 +576,8 @@ function splitElision(w: string, next: string, lex: GlueLexicon, doc: DocWords, 
       if (lex.isProtected(w)) continue; // "grand’rue": the whole run is a word
       return [left.length];
     }
-    if (left.length >= 3 && !lex.isWord(left)) {
+    // the run before is glued too ("asoulignél’importance"); not "aujourd’huila"
+    if (left.length >= 3 && !lex.isWord(left) && lex.isWord(next)) {
       const inner = splitUnknown(left, lex, doc, ctx);
       if (inner) return [...inner, left.length];
     }
@@ -672,7 +673,7 @@ export function repairGluedWords(text: string, lang: Lang, lexicon?: GlueLexicon
     const w = text.slice(s, e);
     let cuts: number[] | null = null;
     let end = e;
-    if (isApostrophe(next) && e + 1 < n && isLetterCode(text.charCodeAt(e + 1)) && !lex.isWord(w)) {
+    if (isApostrophe(next) && e + 1 < n && isLetterCode(text.charCodeAt(e + 1)) && (lex.elisionForms.length > 0 || !lex.isWord(w))) {
       let ne = e + 1;
       while (ne < n && isLetterCode(text.charCodeAt(ne))) ne++;
       if (!lex.elisionForms.includes(w.toLowerCase())) {

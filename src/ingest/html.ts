@@ -257,11 +257,15 @@ interface Open {
   h1: number;
 }
 
-function tokenize(raw: string): Page {
+/**
+ * One pass over the raw HTML: the text and its map, the blocks, the DOM (with each text node's range of the
+ * text) and the metadata. With `into`, the DOM is rebuilt into that document's (emptied) body instead, its
+ * head left as it is: Readability asks for that when it starts over (see `lazyBodyCache`).
+ */
+function tokenize(raw: string, into?: Document): Page {
   const b = new OffsetMapBuilder(raw);
-  const { document } = parseHTML("<!DOCTYPE html><html><head></head><body></body></html>");
-  const doc = document as unknown as Document;
-  const head = doc.head;
+  const doc = into ?? (parseHTML("<!DOCTYPE html><html><head></head><body></body></html>").document as unknown as Document);
+  const head = into ? doc.createElement("head") : doc.head;
   const body = doc.body;
 
   const meta: Meta = {
@@ -815,10 +819,39 @@ function pickLanguage(m: Meta): string | null {
   return v ? v.trim() || null : null;
 }
 
+const CACHE_TOKEN = "\u0000entente:page\u0000";
+
+/**
+ * Readability keeps `body.innerHTML` before its first attempt and, when an attempt finds too little text,
+ * puts it back (`body.innerHTML = cached`) to try again with looser rules. Serialising and re-parsing the
+ * page costs time, and the re-parsed text nodes would no longer be ours. So the body hands out a token
+ * instead, and on getting it back rebuilds its content from the raw HTML, text nodes known again.
+ */
+function lazyBodyCache(page: Page, raw: string): void {
+  const body = page.doc.body;
+  const proto = Object.getPrototypeOf(body) as object;
+  let desc: PropertyDescriptor | undefined;
+  for (let o: object | null = proto; o && !desc; o = Object.getPrototypeOf(o) as object | null) desc = Object.getOwnPropertyDescriptor(o, "innerHTML");
+  Object.defineProperty(body, "innerHTML", {
+    configurable: true,
+    get: () => CACHE_TOKEN,
+    set: (v: string) => {
+      if (v !== CACHE_TOKEN) {
+        desc?.set?.call(body, v);
+        return;
+      }
+      while (body.firstChild) body.removeChild(body.firstChild);
+      const again = tokenize(raw, page.doc);
+      for (const [node, k] of again.nodeRange) page.nodeRange.set(node, k);
+    },
+  });
+}
+
 export function extractHtml(raw: string): HtmlArticle {
   const page = tokenize(raw);
   let body: Range[] = [];
   try {
+    lazyBodyCache(page, raw);
     const r = new Readability<Node>(page.doc, { serializer: (el) => el, keepClasses: true }).parse();
     if (r?.content) {
       tidyArticle(r.content as Element);

@@ -171,7 +171,9 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
       last = i + 1;
       continue;
     }
-    if (isPlace(i) || data.orgAdjectives.has(n) || ((f & IS_UPPER) && (ctx.isCommon(t.lower[i]!) || (f & IS_ALLCAPS)) && !data.titles.matchAt(t, i, s.last))) {
+    // English strings capitalized nouns ("Public Security"); French puts them after a preposition
+    const capitalOk = data.lang === "en" ? ctx.isCommon(t.lower[i]!) || (f & IS_ALLCAPS) : (f & IS_ALLCAPS) && t.end[i]! - t.start[i]! <= 6;
+    if (isPlace(i) || data.orgAdjectives.has(n) || ((f & IS_UPPER) && capitalOk && !data.titles.matchAt(t, i, s.last))) {
       last = i + 1;
       continue;
     }

@@ -198,7 +198,8 @@ function judge(ctx: PeopleContext, s: SentenceSpan, si: number, first: number, l
   // capitalized ordinary words before a name are not part of it ("Trade Zulkifli Hasan", "Pour M. X"),
   // unless they are name syllables too ("To Lam")
   const prev = first > s.first ? t.norm[first - 1]! : "";
-  if (first === s.first || ctx.data.connectors.has(prev) || ctx.data.definite.has(prev) || ctx.index.orgOf[first - 1]! >= 0 || prev === "'" || prev === "s") {
+  // after "of"/"de" a capitalized ordinary word ends a title's complement ("Minister of Trade Zulkifli Hasan")
+  if (first === s.first || (ctx.data.connectors.has(prev) && prev !== "et") || prev === "'" || prev === "s") {
     while (last - first > 1 && ctx.isCommon(t.lower[first]!) && !isNameSyllable(t.norm[first]!)) first++;
   }
   const n = last - first;
