@@ -65,6 +65,8 @@ test("splits after an elision", () => {
   assert.equal(fixed("tout en renforçantl'échange d'informations"), "tout en renforçant l'échange d'informations");
   assert.equal(fixed("il a soulignél’importance de la coopération"), "il a souligné l’importance de la coopération");
   assert.equal(fixed("aujourd’hui et aujourd'hui, presqu’île"), "aujourd’hui et aujourd'hui, presqu’île");
+  assert.equal(fixed("aujourd’huila séance"), "aujourd’huila séance"); // not "au jour d’huila"
+  assert.equal(fixed("Il a proposé quel'engagement de la Russie"), "Il a proposé que l'engagement de la Russie");
 });
 
 test("splits a capitalized word glued to a function word when the document uses it standalone", () => {

@@ -684,7 +684,7 @@ export function repairGluedWords(text: string, lang: Lang, lexicon?: GlueLexicon
           continue;
         }
         cuts = splitElision(w, text.slice(e + 1, ne), lex, doc, { sentenceStart: isSentenceStart(text, s), nextCapitalized: false });
-        if (cuts && lex.isProtected(whole)) {
+        if (cuts && (lex.isProtected(whole) || startsWithWord(text, s, e + 2, ne, lex))) {
           i = ne;
           continue;
         }
@@ -720,6 +720,12 @@ export function repairGluedWords(text: string, lang: Lang, lexicon?: GlueLexicon
   b.copy(pos, text.length);
   const { text: out, map } = b.build();
   return { text: out, map, repairs };
+}
+
+/** Is some text[s, k) with from <= k < to a word ("aujourd’hui" in a glued "aujourd’huila")? */
+function startsWithWord(text: string, s: number, from: number, to: number, lex: GlueLexicon): boolean {
+  for (let k = to - 1; k >= from; k--) if (lex.isWord(text.slice(s, k))) return true;
+  return false;
 }
 
 /** Could the chunk around this run be a URL, an e-mail address or a hashtag? (cheap test before the real one) */

@@ -4,7 +4,7 @@
 // text places in the past ("en juin dernier") or the future ("la prochaine visite") is background.
 import type { EventKind } from "../lang/index.js";
 import type { DateSpan, EventRecord, SentenceSpan } from "../core/annotations.js";
-import { tokenAt } from "../segment/tokens.js";
+import { IS_UPPER, tokenAt } from "../segment/tokens.js";
 import { type ExtractContext, datesIn, mainCountries, orgsIn, peopleIn, placesIn } from "./context.js";
 
 interface Trigger {
@@ -105,6 +105,7 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       }
       // "co-chaired the meeting", "lors de la rencontre": a definite mention of the occurrence already reported
       const into =
+        (tr.reference ? [...events].reverse().find((e) => e.kind === ev.kind && !e.background) : undefined) ??
         events.find((e) => sameOccurrence(e, ev, tr.reference)) ??
         (tr.reference && (ev.kind === "meeting" || ev.kind === "conference") && !ev.date
           ? [...events].reverse().find((e) => (e.kind === "meeting" || e.kind === "conference") && !e.background)
@@ -114,7 +115,7 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
         const joining = into.kind === "visit" && into.place?.country ? ev.participants.filter((p) => ctx.people[p]!.country !== into.place!.country) : ev.participants;
         for (const p of joining) if (!into.participants.includes(p)) into.participants.push(p);
         for (const c of ev.countries) if (!into.countries.includes(c)) into.countries.push(c);
-        if (!into.date) into.date = ev.date;
+        if (!into.date && !tr.reference) into.date = ev.date;
         if (!into.place || (into.place.country === datelinePlace?.country && ev.place && ev.place !== datelinePlace && into.place === datelinePlace)) into.place = ev.place ?? into.place;
         into.evidence.push(...ev.evidence);
         into.background = into.background && ev.background;
@@ -135,6 +136,7 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
     }
   });
   settleCountries(ctx, events);
+  mergeSignings(events);
   return events.filter((e) => e.countries.length >= 2 || (e.countries.length === 1 && e.organizations.some((o) => ctx.orgs[o]!.sector === "IGO")));
 }
 
@@ -150,7 +152,13 @@ function countriesOf(ctx: ExtractContext, people: number[]): Set<string> {
 function findTriggers(ctx: ExtractContext, s: SentenceSpan): Trigger[] {
   const { t, data } = ctx;
   const out: Trigger[] = [];
+  const blocked = new Set<number>();
+  for (const m of data.notEvents.scan(t, s.first, s.last)) for (let k = m.first; k < m.last; k++) blocked.add(k);
   for (const m of data.triggers.scan(t, s.first, s.last)) {
+    if (blocked.has(m.first)) continue;
+    // a capitalized event word inside a name ("Korean Language Training Course") is a name, save for
+    // the names of conferences and meetings ("Russia-Africa Summit", "the 2+2 Meeting")
+    if (m.first > s.first && (t.flags[m.first]! & IS_UPPER) && m.value !== "conference" && m.value !== "meeting" && !ctx.data.definite.has(t.norm[m.first - 1]!)) continue;
     // a capitalized trigger inside a name ("Russia-Africa Summit" stays a conference, "Forum régional de l'ASEAN" is an organization)
     if (ctx.index.orgOf[m.first]! >= 0 && m.value !== "conference") continue;
     const before = m.first > s.first ? t.norm[m.first - 1]! : "";
@@ -276,4 +284,22 @@ function titleOnlyPeople(ctx: ExtractContext, s: SentenceSpan): number[] {
 function nearTokens(ctx: ExtractContext, d: DateSpan, tr: Trigger, before: number, after: number): boolean {
   const i = tokenAt(ctx.t, d.start);
   return i >= tr.first - before && i <= tr.last + after;
+}
+
+/** Documents signed on one occasion between the same states are one signing, whoever put pen to each. */
+function mergeSignings(events: EventRecord[]): void {
+  for (let i = 0; i < events.length; i++) {
+    const a = events[i]!;
+    if (a.kind !== "signing" || a.background) continue;
+    for (let j = i + 1; j < events.length; j++) {
+      const b = events[j]!;
+      if (b.kind !== "signing" || b.background) continue;
+      const same = a.countries.length === b.countries.length && a.countries.every((c) => b.countries.includes(c));
+      if (!same || (a.date && b.date && a.date !== b.date)) continue;
+      for (const p of b.participants) if (!a.participants.includes(p)) a.participants.push(p);
+      a.evidence.push(...b.evidence);
+      a.date ??= b.date;
+      events.splice(j--, 1);
+    }
+  }
 }

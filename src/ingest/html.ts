@@ -188,30 +188,51 @@ function jsonLdDate(src: string): string | null {
 const squashSpaces = (s: string) => s.replace(/[\s\u00a0]+/g, " ").trim();
 const looseKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 
-function cleanTitle(t: string, site: string | null): string {
+const TITLE_SEP = /\s+[-|–—:·•»/]\s+|\s*[|·•»]\s*/g;
+
+/** Whether a title part names the site: its og:site_name, or its host name ("lemonde.fr", "lemonde"). */
+function namesSite(part: string, sites: string[]): boolean {
+  const k = looseKey(part);
+  if (k.length < 2) return false;
+  return sites.some((s) => k === s || (k.length > 2 && s.startsWith(k) && k.length * 2 >= s.length));
+}
+
+/**
+ * The article's title without the site's name around it: "Title - Site", "Title | Section | Site",
+ * "Site | Title". A suffix is dropped when it names the site (og:site_name or the host name), or when what
+ * is left is exactly the page's first <h1>.
+ */
+export function cleanTitle(t: string, siteName: string | null, url: string | null = null, h1: string | null = null): string {
   let title = squashSpaces(t);
-  if (!site) return title;
-  const key = looseKey(site);
-  if (!key) return title;
-  const SEP = /\s+[-|–—:·•»]\s+|\s*[|·•»]\s*/g;
-  // a suffix " - Site" (possibly several levels: " - Section - Site") or a prefix "Site | "
-  let changed = true;
-  while (changed) {
+  const sites: string[] = [];
+  if (siteName && looseKey(siteName)) sites.push(looseKey(siteName));
+  const host = url ? /^(?:[a-z][\w+.-]*:)?\/\/(?:www\d?\.)?([^/:?#]+)/i.exec(url.trim())?.[1] : undefined;
+  if (host) {
+    sites.push(looseKey(host));
+    const label = host.split(".")[0];
+    if (label && label.length > 2) sites.push(looseKey(label));
+  }
+  for (let changed = true; changed; ) {
     changed = false;
-    const seps = [...title.matchAll(SEP)];
+    const seps = [...title.matchAll(TITLE_SEP)];
     const last = seps[seps.length - 1];
-    if (last && last.index! > 0) {
-      const tail = title.slice(last.index! + last[0].length);
-      if (looseKey(tail) === key || (looseKey(tail).length > 2 && key.startsWith(looseKey(tail)) && looseKey(tail).length * 2 >= key.length)) {
-        title = title.slice(0, last.index!).trim();
-        changed = true;
-        continue;
-      }
+    if (last && last.index! > 0 && namesSite(title.slice(last.index! + last[0].length), sites)) {
+      title = title.slice(0, last.index!).trim();
+      changed = true;
+      continue;
     }
     const first = seps[0];
-    if (first && first.index! > 0 && looseKey(title.slice(0, first.index!)) === key) {
+    if (first && first.index! > 0 && namesSite(title.slice(0, first.index!), sites)) {
       title = title.slice(first.index! + first[0].length).trim();
       changed = true;
+    }
+  }
+  if (h1) {
+    const hk = looseKey(h1);
+    const seps = [...title.matchAll(TITLE_SEP)];
+    for (let i = seps.length - 1; i >= 0; i--) {
+      const head = title.slice(0, seps[i]!.index!);
+      if (hk && looseKey(head) === hk) return head.trim();
     }
   }
   return title;
@@ -650,17 +671,17 @@ function alignArticle(page: Page, article: Node): Range[] {
 // ---------------------------------------------------------------------------------------------------------
 // cleanups of Readability's article (it keeps the class attributes: keepClasses)
 
-const RULES = (process.env.ENTENTE_HTML_RULES ?? "A").split("");
 const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|captions|figcaption|credit|credits|photo-?credit|image-?credit|wp-caption-text|gallery|slideshow)(?:$|[\s_-])/i;
 
-const cre = (words: string) => new RegExp(`(?:^|[\\s_-])(?:${words})(?:$|[\\s_-])`, "i");
-const CLASS_RULES: [string, RegExp][] = [
-  ["B", cre("breadcrumbs?|breadcrumb_last")],
-  ["C", cre("share|sharing|social|share-buttons?|sharebar")],
-  ["D", cre("author-bio|bio|about-author|author-info|copyright")],
-  ["E", cre("rollover|related|recommended|teaser|promo|newsletter")],
-  ["F", cre("tags|tag-list|post-tags|keywords")],
-];
+/** class/id words of blocks that are not the article's text: breadcrumbs, share bars, author boxes, teasers, tags */
+const JUNK_CLASS = new RegExp(
+  "(?:^|[\\s_-])(?:" +
+    ["breadcrumbs?", "breadcrumb_last", "share", "sharing", "social", "sharebar", "author-bio", "bio", "about-author",
+      "author-info", "copyright", "rollover", "related", "recommended", "teaser", "promo", "newsletter", "tags",
+      "tag-list", "post-tags", "keywords"].join("|") +
+    ")(?:$|[\\s_-])",
+  "i",
+);
 
 function classOf(el: Element): string {
   return `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
@@ -709,17 +730,23 @@ function tidyArticle(article: Element): void {
     return a ? l / a : 0;
   };
 
+  const total = st(article)[0];
   const kill: Element[] = [];
   const visit = (el: Element) => {
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       const tag = c.localName;
       const cls = classOf(c);
       const [all] = st(c);
-      if (RULES.includes("A") && (tag === "figcaption" || tag === "figure" || (cls.length > 1 && CAPTION_CLASS.test(cls)))) {
+      if (all > 300 && all > 0.4 * total) {
+        // never a large share of the article at once: a wrapper whose class happens to say "share" or "caption"
+        visit(c);
+        continue;
+      }
+      if ((tag === "figcaption" || tag === "figure" || (cls.length > 1 && CAPTION_CLASS.test(cls)))) {
         kill.push(c);
         continue;
       }
-      if (RULES.includes("G") && (tag === "ul" || tag === "ol") && all > 0 && linkShare(c) > 0.6) {
+      if ((tag === "ul" || tag === "ol") && all > 0 && linkShare(c) > 0.6) {
         let longest = 0;
         for (let li = c.firstElementChild; li; li = li.nextElementSibling) {
           const [a, l] = st(li);
@@ -730,20 +757,18 @@ function tidyArticle(article: Element): void {
           continue;
         }
       }
-      if (RULES.includes("H") && all > 0 && all < 60 && MORE_MARKER.test(normSpaces(c.textContent ?? ""))) {
+      if (all > 0 && all < 60 && MORE_MARKER.test(normSpaces(c.textContent ?? ""))) {
         kill.push(c);
         const next = c.nextElementSibling;
         if (next && (st(next)[0] === 0 || linkShare(next) > 0.5)) kill.push(next);
         continue;
       }
-      if (RULES.includes("I") && all > 0 && all < 300 && (tag === "p" || tag === "div" || tag === "li") && linkShare(c) > 0.5 && MORE_PREFIX.test(normSpaces(c.textContent ?? ""))) {
+      if (all > 0 && all < 300 && (tag === "p" || tag === "div" || tag === "li") && linkShare(c) > 0.5 && MORE_PREFIX.test(normSpaces(c.textContent ?? ""))) {
         kill.push(c);
         continue;
       }
       if (cls.length > 1) {
-        let hit = false;
-        for (const [k, re] of CLASS_RULES) if (RULES.includes(k) && re.test(cls)) hit = true;
-        if (hit) {
+        if (JUNK_CLASS.test(cls)) {
           kill.push(c);
           continue;
         }
@@ -794,7 +819,7 @@ function densityBody(page: Page): Range[] {
 function pickTitle(m: Meta): string | null {
   for (const t of [m.ogTitle, m.docTitle, m.twTitle, m.h1]) {
     if (!t) continue;
-    const c = cleanTitle(t, m.siteName);
+    const c = cleanTitle(t, m.siteName, m.canonical ?? m.ogUrl, m.h1);
     if (c) return c;
   }
   return null;

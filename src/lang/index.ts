@@ -14,7 +14,7 @@ export type Sector = "GOV" | "COP" | "MIL" | "SPY" | "JUD" | "LEG" | "PTY" | "IG
 interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[] }
 interface EventsFile {
   triggers: Record<EventKind, string[]>;
-  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[];
+  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[];
 }
 interface AgreementsFile {
   kinds: Record<AgreementKind, string[]>; signed: string[]; referenced: string[]; planned: string[]; generic_plural: string[];
@@ -35,6 +35,8 @@ export interface LangData {
   readonly officeToBody: ReadonlyMap<string, string>;
   readonly triggers: PhraseMatcher<EventKind>;
   readonly reference: PhraseMatcher<true>;
+  /** phrases that contain an event word but report no event ("conférence de presse") */
+  readonly notEvents: PhraseMatcher<true>;
   readonly definite: ReadonlySet<string>;
   readonly future: PhraseMatcher<true>;
   readonly past: PhraseMatcher<true>;
@@ -96,6 +98,7 @@ export function langData(lang: Lang): LangData {
       (Object.entries(events.triggers) as [EventKind, string[]][]).flatMap(([kind, list]) => list.map((p) => [p, kind] as [string, EventKind])),
     ),
     reference: flags(events.reference),
+    notEvents: flags(events.not_events),
     definite: new Set(events.definite.map(normalizeWord)),
     future: flags(events.future),
     past: flags(events.past),
