@@ -780,6 +780,18 @@ function tidyArticle(article: Element): void {
   for (const k of kill) k.remove();
 }
 
+const BYLINE = /^(?:par|by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|da|van|von|et|and|&))*\s*(?:$|[,|·•–—-]|\bet\b|\band\b)/u;
+
+/** The signature line ("Par Awa Ndiaye, publié le ...", "By Maria Santos") at the top of the article. */
+function dropByline(text: string, body: Range[]): Range[] {
+  for (let i = 0; i < Math.min(3, body.length); i++) {
+    const r = body[i]!;
+    const t = text.slice(r.start, r.end);
+    if (t.length < 160 && BYLINE.test(t)) return [...body.slice(0, i), ...body.slice(i + 1)];
+  }
+  return body;
+}
+
 /** When Readability finds nothing: the densest run of long, link-poor blocks. */
 function densityBody(page: Page): Range[] {
   const bl = page.blocks;
@@ -880,7 +892,7 @@ export function extractHtml(raw: string): HtmlArticle {
     const r = new Readability<Node>(page.doc, { serializer: (el) => el, keepClasses: true }).parse();
     if (r?.content) {
       tidyArticle(r.content as Element);
-      body = alignArticle(page, r.content);
+      body = dropByline(page.text, alignArticle(page, r.content));
     }
   } catch {
     body = [];

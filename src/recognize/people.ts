@@ -32,7 +32,7 @@ interface Candidate {
   countryBy: PersonEntity["countryBy"];
 }
 
-const PARTICLES = new Set(["de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "ter", "bin", "binti", "ibn", "ben", "al", "el", "y", "e"]);
+const PARTICLES = new Set(["de", "da", "do", "dos", "das", "del", "dela", "delos", "della", "di", "van", "von", "der", "den", "ter", "bin", "binti", "ibn", "ben", "al", "el", "y", "e", "la", "las", "los", "le"]);
 const HYPHEN_PARTICLE = /^(al|el|ad|ash|as|at|az|an|ar|bin|ibn|abu|ben|van|von|de|da|di|du|del|dos|der|le|la)-\p{Lu}/u;
 
 export interface PeopleResult {
@@ -82,9 +82,14 @@ export function findPeople(ctx: PeopleContext): PeopleResult {
           j++;
           continue;
         }
-        if (j > i && PARTICLES.has(t.norm[j]!) && !(t.flags[j]! & IS_UPPER) && j + 1 < s.last && nameLike(j + 1, s)) {
-          j++;
-          continue;
+        // "Ramon dela Paz", "Jorge de la Torre", "Muhammad bin Salman": particles between name words
+        if (j > i && PARTICLES.has(t.norm[j]!) && !(t.flags[j]! & IS_UPPER)) {
+          let k = j;
+          while (k < s.last && k - j < 2 && PARTICLES.has(t.norm[k]!) && !(t.flags[k]! & IS_UPPER)) k++;
+          if (k < s.last && nameLike(k, s)) {
+            j = k;
+            continue;
+          }
         }
         break;
       }
@@ -126,6 +131,12 @@ function titleBefore(ctx: PeopleContext, s: SentenceSpan, first: number): { firs
     if (coveredByTitle(ctx, s, i)) continue;
     if (n === ",") {
       // only one comma, between the title and the name: "secrétaire du Conseil ..., Aleksandr Gorovoy"
+      // English lists portfolios inside a title: "Minister of Land, Infrastructure and Transport"
+      const listed = ctx.data.lang === "en" && i + 1 < first && (t.flags[i + 1]! & IS_UPPER) && ctx.isCommon(t.lower[i + 1]!) && commas < 3;
+      if (listed) {
+        commas++;
+        continue;
+      }
       if (i !== start - 1 || commas++) break;
       continue;
     }
@@ -143,6 +154,14 @@ function titleBefore(ctx: PeopleContext, s: SentenceSpan, first: number): { firs
     break;
   }
   if (found < 0) return null;
+  // a demonym or modifier before the office belongs to the title: "Philippine Secretary", "Russia's Deputy Minister"
+  while (found > s.first) {
+    const p = index.placeOf[found - 1]!;
+    if (p >= 0 && ctx.places[p]!.iso3) found--;
+    else if (t.norm[found - 1] === "s" && found - 2 > s.first && t.norm[found - 2] === "'" && index.placeOf[found - 3]! >= 0) found -= 3;
+    else if (data.titles.matchAt(t, found - 1, first)?.value === "modifier") found--;
+    else break;
+  }
   // the phrase ends where the name starts, less the comma and articles
   let last = first;
   while (last > found && (t.norm[last - 1] === "," || data.definite.has(t.norm[last - 1]!))) last--;
