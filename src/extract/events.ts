@@ -120,7 +120,7 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
         into.evidence.push(...ev.evidence);
         into.background = into.background && ev.background;
       } else events.push(ev);
-      if (ev.date) lastDate = ev.date;
+      if (ev.date && !ev.background) lastDate = ev.date;
     }
     // a signing with nobody named takes the people of the meeting it took place at
     for (const e of events) {
@@ -137,7 +137,8 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
   });
   settleCountries(ctx, events);
   mergeSignings(events);
-  return events.filter((e) => e.countries.length >= 2 || (e.countries.length === 1 && e.organizations.some((o) => ctx.orgs[o]!.sector === "IGO")));
+  // a background mention that names nobody ("leaders discussed it last June") says too little to keep
+  return events.filter((e) => !(e.background && e.participants.length === 0)).filter((e) => e.countries.length >= 2 || (e.countries.length === 1 && e.organizations.some((o) => ctx.orgs[o]!.sector === "IGO")));
 }
 
 function countriesOf(ctx: ExtractContext, people: number[]): Set<string> {
@@ -178,6 +179,7 @@ function isBackground(ctx: ExtractContext, s: SentenceSpan, tr: Trigger): boolea
   const to = Math.min(s.last, tr.last + 8);
   if (data.future.scan(t, from, to).length) return true;
   if (data.past.scan(t, tr.last, Math.min(s.last, tr.last + 10)).length) return true;
+  if (data.recap.scan(t, Math.max(s.first, tr.first - 4), tr.first).length) return true;
   return false;
 }
 

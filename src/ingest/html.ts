@@ -36,8 +36,8 @@ const BLOCK = new Set([
   "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
   "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1", "h2", "h3", "h4",
   "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
-  "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "iframe", "img", "video",
-  "audio", "figure", "picture", "option", "select", "textarea", "button", "label", "input",
+  "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "video", "audio", "option",
+  "select", "textarea",
 ]);
 /** left out of both the text and the DOM */
 const SKIP = new Set(["script", "style", "noscript", "template", "svg", "math"]);
@@ -314,10 +314,10 @@ function tokenize(raw: string, into?: Document): Page {
     pendingBreak = 0;
     wsStart = -1;
   };
-  const setWs = (s: string | number, e: number) => {
+  const setWs = (s: number, e: number) => {
     if (pendingBreak > 0 || !any) return;
     if (wsStart < 0) {
-      wsStart = s as number;
+      wsStart = s;
       wsEnd = e;
     }
   };

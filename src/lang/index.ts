@@ -14,7 +14,7 @@ export type Sector = "GOV" | "COP" | "MIL" | "SPY" | "JUD" | "LEG" | "PTY" | "IG
 interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[] }
 interface EventsFile {
   triggers: Record<EventKind, string[]>;
-  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[];
+  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[];
 }
 interface AgreementsFile {
   kinds: Record<AgreementKind, string[]>; signed: string[]; referenced: string[]; planned: string[]; generic_plural: string[];
@@ -37,6 +37,8 @@ export interface LangData {
   readonly reference: PhraseMatcher<true>;
   /** phrases that contain an event word but report no event ("conférence de presse") */
   readonly notEvents: PhraseMatcher<true>;
+  /** words before an event that tell of it as already over ("les résultats de ses entretiens") */
+  readonly recap: PhraseMatcher<true>;
   readonly definite: ReadonlySet<string>;
   readonly future: PhraseMatcher<true>;
   readonly past: PhraseMatcher<true>;
@@ -99,6 +101,7 @@ export function langData(lang: Lang): LangData {
     ),
     reference: flags(events.reference),
     notEvents: flags(events.not_events),
+    recap: flags(events.recap),
     definite: new Set(events.definite.map(normalizeWord)),
     future: flags(events.future),
     past: flags(events.past),
