@@ -102,3 +102,36 @@ test("a bracketed link to another story and a glued 'dansla' do not derail the a
   assert.ok(!out.agreements.some((a) => (a.title ?? "").includes("commercial")), "the bracketed teaser is not an agreement");
   assert.deepEqual(pairs(out), ["CIV-GHA"]);
 });
+
+test("English wire story: things named like people are not people; a current visit is reported, a planned one is not", () => {
+  const out = run(fixture("en-india-france-defence.txt"), "2024-02-12");
+  assert.deepEqual(out.people.map((p) => [p.name, p.country]), [["Sébastien Lecornu", "FRA"], ["Rajnath Singh", "IND"], ["Narendra Modi", "IND"]]);
+  const visit = out.events.find((e) => e.kind === "visit" && !e.background)!;
+  assert.deepEqual(visit.participants.map((p) => p.name), ["Sébastien Lecornu"]);
+  assert.ok(!out.events.some((e) => !e.background && e.participants.some((p) => p.name === "Narendra Modi")), "'is expected to visit Paris in July' is not a reported event");
+  const signing = out.events.find((e) => e.kind === "signing")!;
+  assert.equal(signing.date, "2024-02-12", "'on Monday' resolved against the publication date");
+  assert.ok(out.organizations.some((o) => o.country === "IND" && o.sector === "MIL"));
+  assert.ok(out.areas.some((a) => a.code === "defence") && out.areas.some((a) => a.code === "maritime"));
+});
+
+test("French: 'son homologue' with a demonym, a protocol with its validity period", () => {
+  const out = run(fixture("fr-senegal-mauritanie-peche.txt"), "2023-07-21");
+  assert.deepEqual(out.people.map((p) => [p.name, p.country]), [["Fatou Diouf Ndiaye", "SEN"], ["Mohamed Abdallahi Ould Bah", "MRT"]]);
+  const signing = out.events.find((e) => e.kind === "signing")!;
+  assert.equal(signing.date, "2023-07-20", "'jeudi' is the Thursday before publication");
+  assert.deepEqual(signing.countries.sort(), ["MRT", "SEN"]);
+  assert.ok(out.events.filter((e) => e.kind === "conference").every((e) => e.background), "the joint commission meets 'en octobre prochain': background");
+  assert.ok(out.agreements.some((a) => a.status === "signed"));
+});
+
+test("multilateral: officials of international organizations serve no state; a meeting on the sidelines is its own event", () => {
+  const out = run(fixture("en-eu-au-ministerial.txt"));
+  const borrell = out.people.find((p) => p.name === "Josep Borrell")!;
+  assert.equal(borrell.country, null);
+  assert.ok(out.organizations.some((o) => o.sector === "IGO" && /African Union/.test(o.name)));
+  const conf = out.events.find((e) => e.kind === "conference")!;
+  assert.equal(conf.date, "2024-05-21");
+  const side = out.events.find((e) => e.kind === "meeting")!;
+  assert.deepEqual(side.countries.sort(), ["BEL", "KEN"]);
+});

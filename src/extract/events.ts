@@ -175,8 +175,9 @@ function findTriggers(ctx: ExtractContext, s: SentenceSpan): Trigger[] {
 
 function isBackground(ctx: ExtractContext, s: SentenceSpan, tr: Trigger): boolean {
   const { t, data } = ctx;
+  // future words right before the event word ("will visit", "la prochaine visite") or just after it ("visite prévue")
   const from = Math.max(s.first, tr.first - 6);
-  const to = Math.min(s.last, tr.last + 8);
+  const to = Math.min(s.last, tr.last + 3);
   if (data.future.scan(t, from, to).length) return true;
   if (data.past.scan(t, tr.last, Math.min(s.last, tr.last + 10)).length) return true;
   if (data.recap.scan(t, Math.max(s.first, tr.first - 4), tr.first).length) return true;

@@ -17,7 +17,7 @@ const bodyText = (a: HtmlArticle) => a.body.map((r) => a.text.slice(r.start, r.e
 const squash = (s: string) => s.replace(/[\t\n\f\r \u00a0]+/g, " ").trim();
 /** what a raw HTML slice reads as: comments, scripts and tags out, entities decoded, white space collapsed */
 const visible = (html: string) =>
-  squash(decodeHTML(html.replace(/<!--[\s\S]*?-->/g, "").replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, "").replace(/<[^>]*>/g, "")));
+  squash(decodeHTML(html.replace(/<!--[\s\S]*?-->/g, "").replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, "").replace(/<br\s*\/?>/gi, "\n").replace(/<[^>]*>/g, "")));
 
 test("French page: metadata", () => {
   assert.equal(fr.title, "Le Maroc et le Sénégal renforcent leur coopération sécuritaire");

@@ -50,6 +50,19 @@ const VOID = new Set([
   "link", "meta", "param", "source", "track", "wbr",
 ]);
 
+/** the attributes Readability reads (media elements keep all theirs: lazy-image and video-embed checks) */
+const READ_ATTR = new Set([
+  "class", "id", "style", "role", "itemprop", "itemscope", "itemtype", "href", "hidden", "aria-hidden", "aria-modal",
+  "rel", "type", "name", "property", "content", "lang", "dir", "summary", "datatable", "colspan", "rowspan", "width",
+  "height", "src", "srcset", "poster", "datetime", "charset", "http-equiv",
+]);
+const MEDIA = new Set(["img", "picture", "source", "iframe", "embed", "object", "video", "audio", "figure", "svg"]);
+/** elements (DOM nodeName) whose white-space-only text children are left out of the DOM */
+const CONTAINER = new Set([
+  "BODY", "HEAD", "HTML", "DIV", "SECTION", "ARTICLE", "MAIN", "HEADER", "FOOTER", "NAV", "ASIDE", "UL", "OL", "DL",
+  "TABLE", "THEAD", "TBODY", "TFOOT", "TR", "FORM", "FIGURE", "SELECT", "FIELDSET", "MENU", "HGROUP", "DETAILS",
+]);
+
 const WS = /[\t\n\f\r \u00a0]+/g;
 const ALL_WS = /^[\t\n\f\r \u00a0]*$/;
 
@@ -428,7 +441,9 @@ function tokenize(raw: string, into?: Document): Page {
         } else {
           if (inHead && !HEAD_ONLY.has(name)) inHead = false;
           const el = doc.createElement(name);
+          const all = MEDIA.has(name);
           for (const k in a) {
+            if (!all && !READ_ATTR.has(k)) continue;
             try {
               el.setAttribute(k, a[k]!);
             } catch {
@@ -519,6 +534,11 @@ function tokenize(raw: string, into?: Document): Page {
           inHead = false;
         }
         const parent = domStack[domStack.length - 1]!;
+        // white space between blocks means nothing to Readability: not worth a DOM node
+        if (CONTAINER.has(parent.nodeName) && ALL_WS.test(data)) {
+          setWs(s, e);
+          return;
+        }
         const node = doc.createTextNode(data);
         parent.appendChild(node);
         if (noTextDepth > 0) return;
@@ -780,7 +800,7 @@ function tidyArticle(article: Element): void {
   for (const k of kill) k.remove();
 }
 
-const BYLINE = /^(?:par|by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|da|van|von|et|and|&))*\s*(?:$|[,|·•–—-]|\bet\b|\band\b)/u;
+const BYLINE = /^(?:[Pp]ar|PAR|[Bb]y|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|da|van|von|et|and|&))*\s*(?:$|[,|·•–—-]|\bet\b|\band\b)/u;
 
 /** The signature line ("Par Awa Ndiaye, publié le ...", "By Maria Santos") at the top of the article. */
 function dropByline(text: string, body: Range[]): Range[] {

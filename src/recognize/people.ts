@@ -228,7 +228,8 @@ function judge(ctx: PeopleContext, s: SentenceSpan, si: number, first: number, l
   const before = titleBefore(ctx, s, first);
   const after = titleAfter(ctx, s, last);
   // a title or an apposition makes a person; so does a full name that is not only ordinary words
-  const strong = before != null || after != null || n >= 2;
+  // ("Arabian Sea", "Mazagon Dock", "Five-Point Consensus": a last word that is an ordinary noun names a thing)
+  const strong = before != null || after != null || (n >= 2 && !common[n - 1]);
   if (!strong) return { first, last, sentence: si, title: null, strong: false, country: null, countryBy: null };
   const title = before ?? after;
   let country: string | null = null;
