@@ -59,6 +59,7 @@ export function findZones(text: string, data: LangData): ZoneResult {
       kind = "related";
       ended = true;
     } else if (data.disclaimers.some((d) => t.toLowerCase().startsWith(d))) kind = "meta";
+    else if (STRAY_MARKER.test(t) || CAPTION_END.test(t)) kind = "caption";
     else if (idx === 0 && t.length < 250 && !/[.!?…»"]$/.test(t) && ls.length > 1) {
       kind = "title";
       title = { start: l.start, end: l.end };
