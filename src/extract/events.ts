@@ -22,6 +22,7 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
   const main = mainCountries(ctx);
   const datelinePlace = ctx.dateline?.place ? { name: ctx.dateline.place, country: ctx.dateline.country } : null;
   let lastDate: string | null = null;
+  const heads = delegationHeads(ctx);
 
   ctx.sentences.forEach((s, si) => {
     if (s.zone !== "body") return;
@@ -36,14 +37,18 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
 
     if (!triggers.length) {
       // "Il s'agit de Meng Jianzhu ..., de Guo Shengkun ...": the other side of the last meeting, named next
-      const prev = events[events.length - 1];
-      if (prev && prev.sentence === si - 1 && people.length && prev.kind !== "visit" && countriesOf(ctx, prev.participants).size < 2) {
+      const prev = [...events].reverse().find((e) => e.kind !== "visit");
+      if (prev && prev.sentence === si - 1 && people.length && countriesOf(ctx, prev.participants).size < 2) {
         for (const p of people) if (!prev.participants.includes(p)) prev.participants.push(p);
         prev.evidence.push({ start: s.start, end: s.end });
       }
       return;
     }
     const visitTrigger = triggers.find((x) => x.kind === "visit");
+    // "la délégation" in an event sentence stands for its head, named earlier ("dirigée par le vice-ministre X")
+    if (heads.length && data.delegation.scan(t, s.first, s.last).length) {
+      for (const h of heads) if (!people.includes(h)) people.push(h);
+    }
     for (const tr of triggers) {
       // a visit's dates are the ones said of the visit ("du 22 au 26 octobre", "visit ... from April 14-16");
       // other events of the sentence keep the single dates
@@ -57,7 +62,8 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       const endDate = dated?.endValue ?? null;
       const background = isBackground(ctx, s, tr) || (dated?.relative === "past" || dated?.relative === "future");
       if (ownSide(ctx, s)) continue;
-      let participants = [...people];
+      // people named inside a framing visit or a recap of earlier talks take no part in this event
+      let participants = tr.kind === "visit" ? [...people] : people.filter((p) => !aside(ctx, s, tr, p, triggers));
       let place: EventRecord["place"] = null;
       const countries = new Set<string>();
       if (tr.kind === "visit") {
@@ -119,6 +125,7 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
         if (!into.place || (into.place.country === datelinePlace?.country && ev.place && ev.place !== datelinePlace && into.place === datelinePlace)) into.place = ev.place ?? into.place;
         into.evidence.push(...ev.evidence);
         into.background = into.background && ev.background;
+        into.sentence = si; // the occurrence was last told here: what follows may complete it
       } else events.push(ev);
       if (ev.date && !ev.background) lastDate = ev.date;
     }
@@ -305,4 +312,48 @@ function mergeSignings(events: EventRecord[]): void {
       events.splice(j--, 1);
     }
   }
+}
+
+/** The people introduced as leading a delegation: "une délégation ... dirigée par le vice-ministre X". */
+function delegationHeads(ctx: ExtractContext): number[] {
+  const { t, data } = ctx;
+  const out: number[] = [];
+  for (const s of ctx.sentences) {
+    if (s.zone !== "body") continue;
+    for (const m of data.delegationLead.scan(t, s.first, s.last)) {
+      for (let k = m.last; k < Math.min(s.last, m.last + 14); k++) {
+        const p = ctx.index.personOf[k]!;
+        if (p >= 0) {
+          if (!out.includes(p)) out.push(p);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Is person `p` named only inside a side clause of the sentence: a framing visit ("dans le cadre de la
+ * visite ... conduite par X,", "as part of X's visit") or a recap of earlier talks ("the outcomes of his
+ * working sessions with X")?
+ */
+function aside(ctx: ExtractContext, s: SentenceSpan, tr: Trigger, p: number, triggers: Trigger[]): boolean {
+  const { t, data } = ctx;
+  const at: number[] = [];
+  for (let i = s.first; i < s.last; i++) if (ctx.index.personOf[i] === p) at.push(i);
+  if (!at.length) return false;
+  const clauses: [number, number][] = [];
+  for (const v of triggers) {
+    if (v.kind !== "visit" || v === tr) continue;
+    // from a few words before the visit word to the next comma after a name
+    let a = v.first;
+    while (a > s.first && v.first - a < 10 && t.norm[a - 1] !== "," && ctx.index.personOf[a - 1]! < 0 && !data.reference.matchAt(t, a, s.last)) a--;
+    while (a > s.first && v.first - a < 10 && ctx.index.personOf[a - 1]! >= 0) a--;
+    let b = v.last;
+    while (b < s.last && b - v.last < 25 && t.norm[b] !== ",") b++;
+    if (!(tr.first >= a && tr.first < b)) clauses.push([a, b]);
+  }
+  for (const r of data.recap.scan(t, s.first, s.last)) if (r.first > tr.first) clauses.push([r.first, s.last]);
+  return at.every((i) => clauses.some(([a, b]) => i >= a && i < b));
 }

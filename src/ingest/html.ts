@@ -716,6 +716,10 @@ const MORE_WORDS =
 const MORE_MARKER = new RegExp(`^(?:${MORE_WORDS})\\s*[:.»›>|-]*$`, "i");
 const MORE_PREFIX = new RegExp(`^(?:${MORE_WORDS})\\s*[:»›>|-]`, "i");
 
+const TEASER_TAGS = new Set(["p", "li", "h2", "h3", "h4", "h5", "h6", "div", "strong", "b"]);
+const STAMP_TAGS = new Set(["p", "div", "span", "time", "small", "em"]);
+const DATE_STAMP = /^(?:updated|posted|published|last updated|publié|mis à jour|modifié)\b(?=.*\d)/i;
+
 function tidyArticle(article: Element): void {
   // characters (white space not counted) and characters inside links, per element, in one bottom-up pass
   const stats = new Map<Element, [number, number]>();
@@ -784,6 +788,14 @@ function tidyArticle(article: Element): void {
         continue;
       }
       if (all > 0 && all < 300 && (tag === "p" || tag === "div" || tag === "li") && linkShare(c) > 0.5 && MORE_PREFIX.test(normSpaces(c.textContent ?? ""))) {
+        kill.push(c);
+        continue;
+      }
+      if (process.env.RJ && all > 0 && all < 150 && linkShare(c) >= 0.9 && TEASER_TAGS.has(tag)) {
+        kill.push(c);
+        continue;
+      }
+      if (process.env.RK && all > 0 && all < 100 && STAMP_TAGS.has(tag) && DATE_STAMP.test(normSpaces(c.textContent ?? ""))) {
         kill.push(c);
         continue;
       }

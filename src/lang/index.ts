@@ -14,7 +14,7 @@ export type Sector = "GOV" | "COP" | "MIL" | "SPY" | "JUD" | "LEG" | "PTY" | "IG
 interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[] }
 interface EventsFile {
   triggers: Record<EventKind, string[]>;
-  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[];
+  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[];
 }
 interface AgreementsFile {
   kinds: Record<AgreementKind, string[]>; signed: string[]; referenced: string[]; planned: string[]; generic_plural: string[];
@@ -39,6 +39,9 @@ export interface LangData {
   readonly notEvents: PhraseMatcher<true>;
   /** words before an event that tell of it as already over ("les résultats de ses entretiens") */
   readonly recap: PhraseMatcher<true>;
+  /** "dirigée par", "led by": the person after leads a delegation */
+  readonly delegationLead: PhraseMatcher<true>;
+  readonly delegation: PhraseMatcher<true>;
   readonly definite: ReadonlySet<string>;
   readonly future: PhraseMatcher<true>;
   readonly past: PhraseMatcher<true>;
@@ -102,6 +105,8 @@ export function langData(lang: Lang): LangData {
     reference: flags(events.reference),
     notEvents: flags(events.not_events),
     recap: flags(events.recap),
+    delegationLead: flags(events.delegation_lead),
+    delegation: flags(events.delegation),
     definite: new Set(events.definite.map(normalizeWord)),
     future: flags(events.future),
     past: flags(events.past),
