@@ -56,7 +56,8 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       if (tr.kind === "visit") {
         dated = sentDates.find((d) => d.endValue && d.value) ?? sentDates.find((d) => d.value && nearTokens(ctx, d, tr, 3, 8));
       } else {
-        dated = sentDates.find((d) => d.value && !(visitTrigger && d.endValue)) ?? undefined;
+        // the date said nearest the event word ("... et la prochaine visite ... pour le sommet en novembre prochain")
+        dated = nearest(ctx, sentDates.filter((d) => d.value && !(visitTrigger && d.endValue)), tr);
       }
       const date = dated?.value ?? (sameDay ? lastDate : null);
       const endDate = dated?.endValue ?? null;
@@ -67,6 +68,9 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       let place: EventRecord["place"] = null;
       const countries = new Set<string>();
       if (tr.kind === "visit") {
+        // "la visite du président X", "X's visit", "a visit by X": the visitor is named with the word
+        const named = visitor(ctx, s, tr, triggers);
+        if (named.length) participants = named;
         const dest = destination(ctx, s, tr);
         if (dest) {
           place = { name: dest.name, country: dest.iso3 };
@@ -111,7 +115,9 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       }
       // "co-chaired the meeting", "lors de la rencontre": a definite mention of the occurrence already reported
       const into =
-        (tr.reference ? [...events].reverse().find((e) => e.kind === ev.kind && !e.background) : undefined) ??
+        (tr.reference && !ev.background
+          ? [...events].reverse().find((e) => e.kind === ev.kind && !e.background && (e.kind !== "visit" || ev.participants.every((p) => e.participants.includes(p))))
+          : undefined) ??
         events.find((e) => sameOccurrence(e, ev, tr.reference)) ??
         (tr.reference && (ev.kind === "meeting" || ev.kind === "conference") && !ev.date
           ? [...events].reverse().find((e) => (e.kind === "meeting" || e.kind === "conference") && !e.background)
@@ -171,7 +177,9 @@ function findTriggers(ctx: ExtractContext, s: SentenceSpan): Trigger[] {
     if (ctx.index.orgOf[m.first]! >= 0 && m.value !== "conference") continue;
     const before = m.first > s.first ? t.norm[m.first - 1]! : "";
     const reference = data.definite.has(before) || data.reference.scan(t, Math.max(s.first, m.first - 4), m.first).length > 0;
-    if (out.some((o) => o.kind === m.value)) continue;
+    // the same kind twice in a sentence is two events only when told apart ("la visite de X ... et la prochaine visite de Y")
+    const prevSame = out.filter((o) => o.kind === m.value).pop();
+    if (prevSame && !(m.value === "visit" && m.first - prevSame.last >= 5)) continue;
     if (m.value === "signing" && signedEarlier(ctx, s, m.first, m.last)) continue;
     out.push({ kind: m.value, first: m.first, last: m.last, reference });
   }
@@ -356,4 +364,49 @@ function aside(ctx: ExtractContext, s: SentenceSpan, tr: Trigger, p: number, tri
   }
   for (const r of data.recap.scan(t, s.first, s.last)) if (r.first > tr.first) clauses.push([r.first, s.last]);
   return at.every((i) => clauses.some(([a, b]) => i >= a && i < b));
+}
+
+/** The visitors a visit word names itself: "visite (officielle) du président X", "visit by X", "X's visit". */
+function visitor(ctx: ExtractContext, s: SentenceSpan, tr: Trigger, triggers: Trigger[]): number[] {
+  const { t, data } = ctx;
+  const next = triggers.find((o) => o.first > tr.first);
+  const limit = Math.min(s.last, next ? next.first : s.last, tr.last + 14);
+  let i = tr.last;
+  // adjectives and complements of the visit itself: "officielle", "de travail", "d'État", "of two days"
+  while (i < limit && !["de", "du", "d'", "des", "by", "of"].includes(t.norm[i]!) ) {
+    if (t.norm[i] === "," || ctx.index.personOf[i]! >= 0) break;
+    i++;
+  }
+  const out: number[] = [];
+  if (i < limit && ["de", "du", "d'", "des", "by", "of"].includes(t.norm[i]!)) {
+    for (let k = i + 1; k < limit; k++) {
+      const p = ctx.index.personOf[k]!;
+      if (p >= 0) {
+        out.push(p);
+        break;
+      }
+      if (t.norm[k] === "," || data.triggers.matchAt(t, k, s.last)) break;
+    }
+  }
+  // "Tran Luu Quang's official friendly visit"
+  for (let k = tr.first - 1; k >= Math.max(s.first, tr.first - 6) && !out.length; k--) {
+    const p = ctx.index.personOf[k]!;
+    if (p >= 0 && t.norm[k + 1] === "'" && t.norm[k + 2] === "s") out.push(p);
+    if (t.norm[k] === ",") break;
+  }
+  return out;
+}
+
+function nearest(ctx: ExtractContext, dates: DateSpan[], tr: Trigger): DateSpan | undefined {
+  let best: DateSpan | undefined;
+  let bestGap = Infinity;
+  for (const d of dates) {
+    const i = tokenAt(ctx.t, d.start);
+    const gap = i < tr.first ? tr.first - i : Math.max(0, i - tr.last);
+    if (gap < bestGap) {
+      best = d;
+      bestGap = gap;
+    }
+  }
+  return best;
 }

@@ -716,7 +716,7 @@ const MORE_WORDS =
 const MORE_MARKER = new RegExp(`^(?:${MORE_WORDS})\\s*[:.»›>|-]*$`, "i");
 const MORE_PREFIX = new RegExp(`^(?:${MORE_WORDS})\\s*[:»›>|-]`, "i");
 
-const TEASER_TAGS = new Set(["p", "li", "h2", "h3", "h4", "h5", "h6", "div", "strong", "b"]);
+const TEASER_TAGS = new Set(["p", "h2", "h3", "h4", "h5", "h6"]);
 const STAMP_TAGS = new Set(["p", "div", "span", "time", "small", "em"]);
 const DATE_STAMP = /^(?:updated|posted|published|last updated|publié|mis à jour|modifié)\b(?=.*\d)/i;
 
