@@ -75,6 +75,18 @@ export function findZones(text: string, data: LangData): ZoneResult {
     zones.push({ start: l.start, end: l.end, kind });
   });
 
+  // a photo credit on its own line ("Photo: VNA/CVN |") makes the line before it a caption
+  for (let i = 1; i < zones.length; i++) {
+    const t = text.slice(zones[i]!.start, zones[i]!.end);
+    if (t.length < 60 && /^\(?\s*(photo|photos|ảnh|crédit photo|image)\b/iu.test(t)) {
+      zones[i]!.kind = "caption";
+      const prev = zones[i - 1]!;
+      if (prev.kind === "body" || prev.kind === "title") {
+        if (prev.kind === "title") title = null;
+        prev.kind = "caption";
+      }
+    }
+  }
   // the summary lead printed before the dateline paragraph that restates it
   for (let i = 0; i < zones.length; i++) {
     const z = zones[i]!;
