@@ -236,5 +236,14 @@ test("repairs the glued words of a real article (seed 003)", () => {
     "et profond", "le président", "secrétaire du", "Nikolai Platonovich", "vietnamien a", "des deux", "renforcer la",
     "Trân Dai", "coopération avec", "Patrushev Nikolai", "hôte des", "Lâm et", "il a", "de Tver", "au succès",
   ]) assert.ok(made.has(want), `missing ${want}`);
-  assert.ok(r.text.includes("la 8e conférenceinternationale")); // two content words: not a function-word glue
+  // two content words, both used on their own elsewhere in the article
+  assert.ok(r.text.includes("la 8e conférence internationale"));
+});
+
+test("two glued content words split only when both stand alone elsewhere in the article", () => {
+  const text = "Le ministère de la Sécuritépublique coopère. La sécurité publique est un enjeu.";
+  assert.equal(fixed(text), "Le ministère de la Sécurité publique coopère. La sécurité publique est un enjeu.");
+  // without that evidence, or when the token may be a name, nothing changes
+  assert.equal(fixed("Le ministère de la Sécuritépublique coopère."), "Le ministère de la Sécuritépublique coopère.");
+  assert.equal(fixed("M. Phommavongsa et M. Sultanbekov ont parlé."), "M. Phommavongsa et M. Sultanbekov ont parlé.");
 });

@@ -369,10 +369,29 @@ function splitRun(w: string, lex: GlueLexicon, doc: DocWords, ctx: Context): num
   }
   if (!hasLower) return null; // acronym (or a script without case)
   if (transition) return splitCamel(w, lex, doc, ctx);
-  if (upper === 0) return splitLower(w, lex, doc, false);
-  if (upper === 1) return splitCapitalized(w, lex, doc, ctx);
+  if (upper === 0) return splitLower(w, lex, doc, false) ?? splitTwoWords(w, lex, doc);
+  if (upper === 1) return splitCapitalized(w, lex, doc, ctx) ?? (isUpper(w[0]!) ? splitTwoWords(w, lex, doc) : null);
   if (lowerFrom === upper) return splitAcronym(w, upper, lex, doc);
   return null;
+}
+
+/**
+ * "Sécuritépublique", "trafichumain", "sécuritémaritime": two content words glued with no function word. Only
+ * when the one way to cut the token gives two dictionary words of 4+ letters that both occur standalone in the
+ * same document, so names and rare words are left alone.
+ */
+function splitTwoWords(w: string, lex: GlueLexicon, doc: DocWords): number[] | null {
+  if (w.length < 8) return null;
+  let cut = -1;
+  for (let i = 4; i <= w.length - 4; i++) {
+    const a = w.slice(0, i);
+    const b = w.slice(i);
+    if (!lex.isWord(a) || !lex.isWord(b)) continue;
+    if (doc.seen(a) < 1 || doc.seen(b) < 1) continue;
+    if (cut >= 0) return null; // two ways to cut: leave it
+    cut = i;
+  }
+  return cut >= 0 ? [cut] : null;
 }
 
 /** Is `p` acceptable as a content part of a split (a dictionary word of `min`+ letters)? */
