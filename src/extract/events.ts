@@ -181,6 +181,7 @@ function findTriggers(ctx: ExtractContext, s: SentenceSpan): Trigger[] {
     const prevSame = out.filter((o) => o.kind === m.value).pop();
     if (prevSame && !(m.value === "visit" && m.first - prevSame.last >= 5)) continue;
     if (m.value === "signing" && signedEarlier(ctx, s, m.first, m.last)) continue;
+    if (data.needPersonAfter.matchAt(t, m.first, m.last)?.last === m.last && !personFollows(ctx, s, m.last)) continue;
     out.push({ kind: m.value, first: m.first, last: m.last, reference });
   }
   // a call is also a meeting word ("entretien téléphonique"): keep the call only
@@ -409,4 +410,17 @@ function nearest(ctx: ExtractContext, dates: DateSpan[], tr: Trigger): DateSpan 
     }
   }
   return best;
+}
+
+/** Is a person (by name, office, state or delegation) the object right after a verb? */
+function personFollows(ctx: ExtractContext, s: SentenceSpan, from: number): boolean {
+  const { t, data } = ctx;
+  for (let k = from; k < Math.min(s.last, from + 6); k++) {
+    if (ctx.index.personOf[k]! >= 0 || data.titles.matchAt(t, k, s.last) || data.delegation.matchAt(t, k, s.last)) return true;
+    const p = ctx.index.placeOf[k]!;
+    if (p >= 0 && ctx.places[p]!.kind !== "city") return true;
+    if (ctx.index.orgOf[k]! >= 0) return true;
+    if (t.norm[k] === "." || t.norm[k] === ";") return false;
+  }
+  return false;
 }

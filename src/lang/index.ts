@@ -14,7 +14,7 @@ export type Sector = "GOV" | "COP" | "MIL" | "SPY" | "JUD" | "LEG" | "PTY" | "IG
 interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[] }
 interface EventsFile {
   triggers: Record<EventKind, string[]>;
-  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[];
+  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[]; need_person_after: string[];
 }
 interface AgreementsFile {
   kinds: Record<AgreementKind, string[]>; signed: string[]; referenced: string[]; planned: string[]; generic_plural: string[];
@@ -42,6 +42,8 @@ export interface LangData {
   /** "dirigée par", "led by": the person after leads a delegation */
   readonly delegationLead: PhraseMatcher<true>;
   readonly delegation: PhraseMatcher<true>;
+  /** verbs that report a meeting only with a person as object ("a reçu le ministre", not "a reçu une aide") */
+  readonly needPersonAfter: PhraseMatcher<true>;
   readonly definite: ReadonlySet<string>;
   readonly future: PhraseMatcher<true>;
   readonly past: PhraseMatcher<true>;
@@ -107,6 +109,7 @@ export function langData(lang: Lang): LangData {
     recap: flags(events.recap),
     delegationLead: flags(events.delegation_lead),
     delegation: flags(events.delegation),
+    needPersonAfter: flags(events.need_person_after),
     definite: new Set(events.definite.map(normalizeWord)),
     future: flags(events.future),
     past: flags(events.past),
