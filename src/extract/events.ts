@@ -415,7 +415,8 @@ function nearest(ctx: ExtractContext, dates: DateSpan[], tr: Trigger): DateSpan 
 /** Is a person (by name, office, state or delegation) the object right after a verb? */
 function personFollows(ctx: ExtractContext, s: SentenceSpan, from: number): boolean {
   const { t, data } = ctx;
-  for (let k = from; k < Math.min(s.last, from + 6); k++) {
+  // "a reçu le 14 mars à Rabat son homologue": a date and a place may come first
+  for (let k = from; k < Math.min(s.last, from + 10); k++) {
     if (ctx.index.personOf[k]! >= 0 || data.titles.matchAt(t, k, s.last) || data.delegation.matchAt(t, k, s.last)) return true;
     const p = ctx.index.placeOf[k]!;
     if (p >= 0 && ctx.places[p]!.kind !== "city") return true;
