@@ -11,7 +11,7 @@ export type EventKind = "meeting" | "visit" | "call" | "conference" | "signing" 
 export type AgreementKind = "programme" | "memorandum" | "agreement" | "declaration" | "other";
 export type Sector = "GOV" | "COP" | "MIL" | "SPY" | "JUD" | "LEG" | "PTY" | "IGO" | "MED" | "BUS" | "EDU" | "OTH";
 
-interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[] }
+interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[]; respectively: string[] }
 interface EventsFile {
   triggers: Record<EventKind, string[]>;
   reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[]; need_person_after: string[];
@@ -22,7 +22,7 @@ interface AgreementsFile {
 }
 interface OrganizationsFile {
   heads: string[]; heads_need_complement: string[]; sectors: Record<string, string[]>; government_words: string[];
-  office_to_body: Record<string, string>; foreign_affairs: string[]; adjectives: string[]; connectors: string[];
+  office_to_body: Record<string, string>; foreign_affairs: string[]; adjectives: string[]; connectors: string[]; adjective_suffixes: string[];
 }
 interface BoilerplateFile { end_markers: string[]; caption_marks: string[]; agency_marks: string[]; disclaimers: string[] }
 
@@ -33,6 +33,8 @@ export interface LangData {
   readonly abbreviations: ReadonlySet<string>;
   readonly titles: PhraseMatcher<TitleClass>;
   readonly officeToBody: ReadonlyMap<string, string>;
+  /** "respectivement": the states named before it map in order onto the people named after it */
+  readonly respectively: ReadonlySet<string>;
   readonly triggers: PhraseMatcher<EventKind>;
   readonly reference: PhraseMatcher<true>;
   /** phrases that contain an event word but report no event ("conférence de presse") */
@@ -62,6 +64,8 @@ export interface LangData {
   readonly governmentWords: ReadonlySet<string>;
   readonly orgAdjectives: ReadonlySet<string>;
   readonly connectors: ReadonlySet<string>;
+  /** endings of adjectives in names of bodies and offices ("culturelles", "économique") */
+  readonly adjectiveEnding: RegExp;
   readonly stopwords: ReadonlySet<string>;
   readonly stopPhrases: PhraseMatcher<true>;
   readonly endMarkers: ReadonlySet<string>;
@@ -100,6 +104,7 @@ export function langData(lang: Lang): LangData {
     lang,
     abbreviations: new Set(abbreviations.map((a) => a.toLowerCase())),
     titles: new PhraseMatcher(titleEntries),
+    respectively: new Set(titles.respectively.map(normalizeWord)),
     officeToBody: new Map(Object.entries(orgs.office_to_body).map(([k, v]) => [norm(k), v])),
     triggers: new PhraseMatcher(
       (Object.entries(events.triggers) as [EventKind, string[]][]).flatMap(([kind, list]) => list.map((p) => [p, kind] as [string, EventKind])),
@@ -135,6 +140,7 @@ export function langData(lang: Lang): LangData {
     governmentWords: new Set(orgs.government_words.map(norm)),
     orgAdjectives: new Set(orgs.adjectives.map(normalizeWord)),
     connectors: new Set(orgs.connectors.map(normalizeWord)),
+    adjectiveEnding: new RegExp(`(?:${orgs.adjective_suffixes.map(normalizeWord).sort((a, b) => b.length - a.length).join("|")})$`),
     stopwords: new Set(stopwords.filter((w) => !w.includes(" ")).map(normalizeWord)),
     stopPhrases: flags(stopwords.filter((w) => w.includes(" "))),
     endMarkers: new Set(boiler.end_markers.map(norm)),

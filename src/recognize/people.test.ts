@@ -47,3 +47,10 @@ test("an international official serves no state; an ambassador serves the sendin
   const got = people("Federica Mogherini, EU High Representative for Foreign Affairs, met Carlos Pereira, Cuban Ambassador to China.", "en");
   assert.deepEqual(got, [["Federica Mogherini", null], ["Carlos Pereira", "CUB"]]);
 });
+
+test("'respectivement' maps the states named before it onto the people after it", () => {
+  const got = people("Les ministres de l'Intérieur de la Belgique, du Sénégal et du Chili, respectivement Jan Peeters, Ousmane Diallo et Camila Soto, se sont réunis.", "fr");
+  assert.deepEqual(got, [["Jan Peeters", "BEL"], ["Ousmane Diallo", "SEN"], ["Camila Soto", "CHL"]]);
+  const en = people("The interior ministers of Ghana and Peru, Kofi Boateng and Luis Quispe respectively, met.", "en");
+  assert.equal(en.length, 2);
+});

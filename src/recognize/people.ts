@@ -147,8 +147,9 @@ function titleBefore(ctx: PeopleContext, s: SentenceSpan, first: number): { firs
       break;
     }
     if (data.connectors.has(n) || data.definite.has(n) || index.placeOf[i]! >= 0 || index.orgOf[i]! >= 0 || data.orgAdjectives.has(n)) continue;
-    // a lowercase noun of the complement: "ministre de la culture algérien"
+    // a lowercase noun of the complement: "ministre de la culture algérien", "des affaires culturelles"
     if (!(f & IS_UPPER) && i > s.first && (data.connectors.has(t.norm[i - 1]!) || data.definite.has(t.norm[i - 1]!)) && ctx.isCommon(t.lower[i]!)) continue;
+    if (!(f & IS_UPPER) && n.length > 4 && data.adjectiveEnding.test(n) && ctx.isCommon(t.lower[i]!)) continue;
     if (n === "s" && t.norm[i - 1] === "'") continue;
     if ((f & IS_UPPER) && ctx.isCommon(t.lower[i]!)) continue;
     break;
@@ -336,6 +337,7 @@ function buildEntities(ctx: PeopleContext, cands: Candidate[]): PeopleResult {
     const hits = find(keysOf(c));
     if (hits.length === 1) attach(hits[0]!, c);
   }
+  respectively(ctx, people, mentions);
   // the name's shape, among the states this article names, when nothing else told
   const states = new Set<string>();
   for (const p of ctx.places) if (p.iso3 && p.kind !== "igo") states.add(p.iso3);
@@ -358,4 +360,33 @@ function coveredByTitle(ctx: PeopleContext, s: SentenceSpan, i: number): boolean
     if (m && m.last > i) return true;
   }
   return false;
+}
+
+/** "les ministres de la France, du Maroc et de l'Espagne, respectivement A, B et C": states map onto people in order. */
+function respectively(ctx: PeopleContext, people: PersonEntity[], mentions: PersonMention[]): void {
+  const { t, data } = ctx;
+  for (const s of ctx.sentences) {
+    for (let i = s.first; i < s.last; i++) {
+      if (!data.respectively.has(t.norm[i]!)) continue;
+      const states: string[] = [];
+      for (let k = s.first; k < i; k++) {
+        const p = ctx.index.placeOf[k]!;
+        if (p < 0) continue;
+        const pl = ctx.places[p]!;
+        if (pl.iso3 && (pl.kind === "country" || pl.kind === "demonym") && states[states.length - 1] !== pl.iso3) states.push(pl.iso3);
+        while (k + 1 < i && ctx.index.placeOf[k + 1] === p) k++;
+      }
+      const named: number[] = [];
+      for (const m of mentions) {
+        if (m.start > t.start[i]! && m.end <= s.end && !named.includes(m.person)) named.push(m.person);
+      }
+      if (states.length < 2 || states.length !== named.length) continue;
+      named.forEach((p, k) => {
+        const person = people[p]!;
+        if (person.countryBy === "title" || person.countryBy === "org") return;
+        person.country = states[k]!;
+        person.countryBy = "apposition";
+      });
+    }
+  }
 }
