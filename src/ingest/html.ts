@@ -259,8 +259,6 @@ interface Block {
   end: number;
   /** characters inside <a> */
   linkChars: number;
-  /** innermost block element */
-  tag: string;
   /** inside nav/header/footer/aside/form, or an element whose class/id says so */
   chrome: boolean;
 }
@@ -288,7 +286,8 @@ interface Open {
   pre: boolean;
   link: boolean;
   chrome: boolean;
-  h1: number;
+  /** the first <h1>, whose text may stand in for a title */
+  h1: boolean;
 }
 
 /**
@@ -343,10 +342,9 @@ function tokenize(raw: string, into?: Document): Page {
   const blocks: Block[] = [];
   let blockStart = -1;
   let blockLinks = 0;
-  let blockTag = "body";
   let blockChrome = false;
   const closeBlock = () => {
-    if (blockStart >= 0 && pos > blockStart) blocks.push({ start: blockStart, end: pos, linkChars: blockLinks, tag: blockTag, chrome: blockChrome });
+    if (blockStart >= 0 && pos > blockStart) blocks.push({ start: blockStart, end: pos, linkChars: blockLinks, chrome: blockChrome });
     blockStart = -1;
     blockLinks = 0;
   };
@@ -370,11 +368,6 @@ function tokenize(raw: string, into?: Document): Page {
   const recStart: number[] = [];
   const recEnd: number[] = [];
 
-  let parser: Parser;
-  const currentBlockTag = () => {
-    for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.block) return stack[i]!.name;
-    return "body";
-  };
 
   const onMeta = (a: Attrs) => {
     const content = a.content;
@@ -393,7 +386,7 @@ function tokenize(raw: string, into?: Document): Page {
     if (rank !== undefined) meta.dates.push({ rank, value: content });
   };
 
-  parser = new Parser(
+  const parser: Parser = new Parser(
     {
       onopentag(name, a) {
         const parentSkip = skipDepth > 0;
@@ -409,7 +402,7 @@ function tokenize(raw: string, into?: Document): Page {
           if (name === "time" && a.datetime) meta.dates.push({ rank: "pubdate" in a ? 3 : TIME_RANK, value: a.datetime });
         }
 
-        const o: Open = { name, dom: false, block: false, skip: false, noText: false, pre: false, link: false, chrome: false, h1: -1 };
+        const o: Open = { name, dom: false, block: false, skip: false, noText: false, pre: false, link: false, chrome: false, h1: false };
         if (name === "body") inHead = false;
         if (parentSkip) {
           if (VOID.has(name)) return;
@@ -484,7 +477,7 @@ function tokenize(raw: string, into?: Document): Page {
           }
           if (name === "h1" && h1Range === null && h1Start < 0) {
             h1Start = pos;
-            o.h1 = 0;
+            o.h1 = true;
           }
         }
         if (!VOID.has(name)) stack.push(o);
@@ -512,7 +505,7 @@ function tokenize(raw: string, into?: Document): Page {
         if (o.pre) preDepth--;
         if (o.link) linkDepth--;
         if (o.chrome) chromeDepth--;
-        if (o.h1 === 0 && h1Start >= 0) {
+        if (o.h1 && h1Start >= 0) {
           if (pos > h1Start) h1Range = [h1Start, pos];
           else h1Start = -1;
         }
@@ -549,7 +542,6 @@ function tokenize(raw: string, into?: Document): Page {
             first = pos;
             if (blockStart < 0) {
               blockStart = pos;
-              blockTag = currentBlockTag();
               blockChrome = chromeDepth > 0;
             }
           }
@@ -791,11 +783,11 @@ function tidyArticle(article: Element): void {
         kill.push(c);
         continue;
       }
-      if (process.env.RJ && all > 0 && all < 150 && linkShare(c) >= 0.9 && TEASER_TAGS.has(tag)) {
+      if (all > 0 && all < 150 && linkShare(c) >= 0.9 && TEASER_TAGS.has(tag)) {
         kill.push(c);
         continue;
       }
-      if (process.env.RK && all > 0 && all < 100 && STAMP_TAGS.has(tag) && DATE_STAMP.test(normSpaces(c.textContent ?? ""))) {
+      if (all > 0 && all < 100 && STAMP_TAGS.has(tag) && DATE_STAMP.test(normSpaces(c.textContent ?? ""))) {
         kill.push(c);
         continue;
       }

@@ -130,7 +130,7 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
   }
 
   const headNorm = t.norm.slice(h, hEnd).join(" ");
-  const plural = /(eres|ies|ments|ts|aux)$/.test(headNorm) || headNorm === "ministeres" || headNorm === "governments" || headNorm === "gouvernements";
+  const plural = /[sx]$/.test(headNorm) && !/(ss|us|is)$/.test(headNorm);
   // the complement: "vietnamien de la Sécurité publique du Vietnam", "of the Interior of Cuba"
   let last = hEnd;
   let afterConnector = false;

@@ -16,6 +16,12 @@ export function orgsFromTitles(
   for (const r of titleRanges) {
     const person = people[r.person]!;
     if (!person.country) continue;
+    // a body named inside the title without its state ("Politburo member", "membre du Bureau politique") is the holder's
+    for (const m of registry.mentions.slice()) {
+      const o = registry.orgs[m.org]!;
+      if (o.country || o.sector === "IGO" || m.start < t.start[r.first]! || m.end > t.end[r.last - 1]!) continue;
+      registry.add(o.name, person.country, o.sector, m.start, m.end);
+    }
     for (let i = r.first; i < r.last; i++) {
       const m = data.titles.matchAt(t, i, r.last);
       if (!m || m.value !== "office") continue;
