@@ -164,7 +164,8 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
       continue;
     }
     if (afterConnector) {
-      if (data.orgHeads.matchAt(t, i, s.last) && !(f & IS_UPPER) && data.lang === "fr" && t.norm[i - 1] !== "de" && t.norm[i - 1] !== "du" && t.norm[i - 1] !== "des") break;
+      // "... et le ministère russe": a new body, not a complement
+      if (data.orgHeads.matchAt(t, i, s.last) && !(f & IS_UPPER) && (t.norm[i - 2] === "et" || t.norm[i - 2] === "and" || t.norm[i - 1] === "et")) break;
       if (data.titles.matchAt(t, i, s.last)?.value === "office" && !(f & IS_UPPER)) break;
       if (!(f & IS_UPPER) && !isPlace(i) && !data.orgAdjectives.has(n) && data.lang === "en") break;
       afterConnector = false;
