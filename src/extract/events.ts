@@ -36,6 +36,15 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
     const cities = placesIn(ctx, s.start, s.end).filter((p) => p.kind === "city");
 
     if (!triggers.length) {
+      // speakers at the conference just reported ("Prenant la parole à l'ouverture, le secrétaire ... X")
+      const conf = events[events.length - 1];
+      if (conf && conf.kind === "conference" && !conf.background && people.length && si - conf.sentence <= 3 && data.participation.scan(t, s.first, s.last).length) {
+        for (const p of people) if (!conf.participants.includes(p)) conf.participants.push(p);
+        for (const c of countriesOf(ctx, people)) if (!conf.countries.includes(c)) conf.countries.push(c);
+        conf.evidence.push({ start: s.start, end: s.end });
+        conf.sentence = si;
+        return;
+      }
       // "Il s'agit de Meng Jianzhu ..., de Guo Shengkun ...": the other side of the last meeting, named next
       const prev = [...events].reverse().find((e) => e.kind !== "visit");
       if (prev && prev.sentence === si - 1 && people.length && countriesOf(ctx, prev.participants).size < 2) {

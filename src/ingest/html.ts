@@ -7,9 +7,12 @@
 //      remembering for every DOM text node the range of `text` it produced;
 //   3. collects metadata (title, publication date, language, canonical URL).
 // Readability then runs over that DOM. Its article element still holds the very text nodes we created, so
-// the article's paragraphs are found in `text` by node identity; nodes Readability re-created (it re-parses
-// the page when a first attempt finds too little) are found by string search between identified neighbours.
-// A few cleanups beyond Readability (teaser lists, share bars, captions ...) run on the aligned blocks.
+// the article's paragraphs are found in `text` by node identity, not by searching for strings (when
+// Readability starts over, the body is rebuilt from the raw HTML with known nodes again: lazyBodyCache; the
+// few text nodes Readability makes itself are found by string search between identified neighbours).
+// Before that, cleanups beyond Readability run on its article: captions, teaser lists ("Voir plus",
+// "Related"), share bars, author boxes, date stamps, link-only teaser lines, the byline.
+// When Readability finds nothing, the densest run of long, link-poor blocks stands in.
 import { Parser } from "htmlparser2";
 import { parseHTML } from "linkedom";
 import { Readability } from "@mozilla/readability";
@@ -758,7 +761,7 @@ function tidyArticle(article: Element): void {
         visit(c);
         continue;
       }
-      if ((tag === "figcaption" || tag === "figure" || (cls.length > 1 && CAPTION_CLASS.test(cls)))) {
+      if (tag === "figcaption" || tag === "figure" || (cls.length > 1 && CAPTION_CLASS.test(cls))) {
         kill.push(c);
         continue;
       }
@@ -791,11 +794,9 @@ function tidyArticle(article: Element): void {
         kill.push(c);
         continue;
       }
-      if (cls.length > 1) {
-        if (JUNK_CLASS.test(cls)) {
-          kill.push(c);
-          continue;
-        }
+      if (cls.length > 1 && JUNK_CLASS.test(cls)) {
+        kill.push(c);
+        continue;
       }
       visit(c);
     }
