@@ -135,3 +135,20 @@ test("multilateral: officials of international organizations serve no state; a m
   const side = out.events.find((e) => e.kind === "meeting")!;
   assert.deepEqual(side.countries.sort(), ["BEL", "KEN"]);
 });
+
+test("a phone call reported from home: the official named without a demonym serves the dateline's state", () => {
+  const out = run(fixture("fr-algerie-tunisie-appel.txt"), "2023-02-15");
+  const call = out.events.find((e) => e.kind === "call")!;
+  assert.ok(call, "'s'est entretenu par téléphone' is a call");
+  assert.equal(call.date, "2023-02-14", "'mardi' counts from the dateline's day");
+  assert.deepEqual(call.participants.map((p) => [p.name, p.country]), [["Karim Belhadj", "DZA"], ["Nabil Ammar Gharbi", "TUN"]]);
+  assert.ok(!out.events.some((e) => e.kind === "conference" && !e.background), "the joint commission 'prévue en mars prochain' is background");
+});
+
+test("English call, and a state visit recalled from 'last November'", () => {
+  const out = run(fixture("en-xinhua-call.txt"), "2023-08-04");
+  const call = out.events.find((e) => e.kind === "call")!;
+  assert.equal(call.date, "2023-08-03");
+  const visit = out.events.find((e) => e.kind === "visit")!;
+  assert.deepEqual([visit.background, visit.date, visit.participants[0]?.name], [true, "2022-11", "Xi Jinping"]);
+});

@@ -122,6 +122,7 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
         const ref = events.find((e) => e.kind === ev.kind && !e.background);
         if (ref) ev.date = ref.date;
       }
+
       // "co-chaired the meeting", "lors de la rencontre": a definite mention of the occurrence already reported
       const into =
         (tr.reference && !ev.background
@@ -259,9 +260,13 @@ function settleCountries(ctx: ExtractContext, events: EventRecord[]): void {
     if (!unknown.length) continue;
     const represented = new Set(e.participants.map((p) => people[p]!.country).filter(Boolean));
     const missing = e.countries.filter((c) => !represented.has(c));
+    // an agency reporting from home names its own officials without a demonym: the dateline's state
+    const home = ctx.dateline?.country;
+    if (!missing.length && home && !represented.has(home) && unknown.length === 1 && people[unknown[0]!]!.titles.length) missing.push(home);
     if (missing.length === 1 && unknown.length === 1) {
       people[unknown[0]!]!.country = missing[0]!;
       people[unknown[0]!]!.countryBy = "context";
+      if (!e.countries.includes(missing[0]!)) e.countries.push(missing[0]!);
     }
   }
   for (const e of events) {

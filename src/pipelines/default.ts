@@ -77,9 +77,10 @@ export function defaultStages(): Stage[] {
       }
       doc.dates = findDates(doc.text, doc.lang, { published, futureToleranceDays: FUTURE_TOLERANCE_DAYS });
       doc.dateline = findDateline(doc.text, doc.zones!, doc.places!, doc.dates);
-      if (doc.dateline?.date && !published) {
-        // the dateline's day anchors weekdays and "the same day" when nothing better is known
+      if (doc.dateline?.date) {
+        // the dateline's day is the day of the report: weekdays and "hier" count from it
         doc.dates = findDates(doc.text, doc.lang, { published, anchor: doc.dateline.date, futureToleranceDays: FUTURE_TOLERANCE_DAYS });
+        doc.dateline = findDateline(doc.text, doc.zones!, doc.places!, doc.dates);
       }
       (doc.meta as { published: string | null }).published = published;
     }),

@@ -158,7 +158,7 @@ function titleBefore(ctx: PeopleContext, s: SentenceSpan, first: number): { firs
   // a demonym or modifier before the office belongs to the title: "Philippine Secretary", "Russia's Deputy Minister"
   while (found > s.first) {
     const p = index.placeOf[found - 1]!;
-    if (p >= 0 && ctx.places[p]!.iso3) found--;
+    if (p >= 0 && (ctx.places[p]!.iso3 || ctx.places[p]!.kind === "igo")) found--;
     else if (t.norm[found - 1] === "s" && found - 2 > s.first && t.norm[found - 2] === "'" && index.placeOf[found - 3]! >= 0) found -= 3;
     else if (data.titles.matchAt(t, found - 1, first)?.value === "modifier") found--;
     else break;
