@@ -27,13 +27,25 @@ export function extractAgreements(ctx: ExtractContext, events: EventRecord[]): A
       if (t.flags[m.first]! & IS_UPPER) {
         while (first > s.first && m.first - first < 4 && (t.flags[first - 1]! & IS_UPPER) && !(t.flags[first - 1]! & IS_PUNCT) && !data.stopwords.has(t.norm[first - 1]!) && ctx.index.personOf[first - 1]! < 0 && first - 1 > s.first) first--;
       }
+      // English puts what an agreement is about before the noun: "the health cooperation agreement"
+      let modified = false;
+      if (data.lang === "en" && first === m.first) {
+        while (first > s.first && m.first - first < 3 && !(t.flags[first - 1]! & (IS_PUNCT | IS_UPPER)) && !data.stopwords.has(t.norm[first - 1]!) && !data.agreementStatus.matchAt(t, first - 1, m.first)) first--;
+        modified = first < m.first;
+      }
       const title = ctx.text.slice(t.start[first]!, t.end[last - 1]!);
-      const specific = last > m.last || (t.flags[m.first]! & IS_UPPER) !== 0;
+      const specific = last > m.last || m.last - m.first > 1 || (t.flags[m.first]! & IS_UPPER) !== 0 || (modified && statusOf(ctx, s, m.first, last) !== "referenced");
+      // "(SOM Treaty)": a short name in brackets after the full title is the same agreement
+      if (t.norm[first - 1] === "(" && out.some((a) => a.sentence === si)) continue;
       const generic = data.genericPlural.has(nounNorm);
       if (generic && !specific) continue;
-      // a bare singular noun with no complement is a reference to one already named
-      if (!specific && out.some((a) => a.kind === m.value)) continue;
+      // "sont d'accord pour": the idiom, not an agreement
+      if (t.norm[m.first - 1] === "d'" && m.last - m.first === 1) continue;
+      // a bare noun with no complement refers to one already named ("L'accord a été signé par ...")
+      if (!specific && out.length) continue;
       let status = statusOf(ctx, s, m.first, last);
+      // a bare noun only mentioned ("the program") names nothing to record
+      if (!specific && status === "referenced") continue;
       const inside = datesIn(ctx, t.start[m.first]!, t.end[Math.min(s.last, last + 4) - 1]!);
       const around = datesIn(ctx, s.start, s.end);
       const per = inside.find((d) => d.kind === "period") ?? around.find((d) => d.kind === "period" && d.start > t.start[m.first]!);
@@ -136,7 +148,8 @@ function statusOf(ctx: ExtractContext, s: SentenceSpan, first: number, last: num
   const cues = data.agreementStatus.scan(t, s.first, s.last);
   const near = (m: { first: number }) => Math.abs(m.first - first) <= 14 || (m.first >= first && m.first <= last + 6);
   if (cues.some((c) => c.value === "planned" && near(c))) return "planned";
-  const before = cues.filter((c) => c.first < first && c.value === "referenced" && first - c.first <= 6);
+  // "put his signature under the agreement": a reference word right after a signing word belongs to it
+  const before = cues.filter((c) => c.first < first && c.value === "referenced" && first - c.first <= 6 && !cues.some((x) => x.value === "signed" && x.last === c.first));
   // a signing verb anywhere before the noun ("Lavrov signed a memorandum ..., as well as a memorandum on ..."), or close after it
   const signed = cues.filter((c) => c.value === "signed" && (c.first < first || near(c)));
   // "signé en 2018", "signed in 2013": signed some earlier year
@@ -144,7 +157,13 @@ function statusOf(ctx: ExtractContext, s: SentenceSpan, first: number, last: num
     const k = c.last;
     return k + 1 < s.last && (t.norm[k] === "en" || t.norm[k] === "in") && /^\d{4}$/.test(t.norm[k + 1]!);
   });
-  if (before.length || yearAfterSigned) return "referenced";
+  if (yearAfterSigned) return "referenced";
+  // both kinds of cue: the one nearer the noun tells ("put his signature under the agreement")
+  if (before.length && signed.length) {
+    const gap = (c: { first: number; last: number }) => (c.first < first ? first - c.last : c.first - last);
+    return Math.min(...signed.map(gap)) < Math.min(...before.map(gap)) ? "signed" : "referenced";
+  }
+  if (before.length) return "referenced";
   if (signed.length) return "signed";
   return "referenced";
 }
