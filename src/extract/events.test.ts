@@ -1,0 +1,45 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { runUntil } from "../pipelines/run-until.js";
+
+const events = (text: string, lang: "fr" | "en", published: string | null = null) => {
+  const doc = runUntil(`Titre\n\n${text}`, "events", { lang, published });
+  return doc.events!.map((e) => ({
+    kind: e.kind,
+    date: e.date,
+    background: e.background,
+    who: e.participants.map((p) => doc.people![p]!.name),
+    countries: [...e.countries].sort(),
+  }));
+};
+
+test("a reception is a meeting between the people of two states, dated by its own date", () => {
+  const got = events("Le ministre tchèque de l'Intérieur Pavel Novak a reçu le 3 mai à Prague son homologue kényan Peter Otieno.", "fr", "2024-05-04");
+  assert.deepEqual(got, [{ kind: "meeting", date: "2024-05-03", background: false, who: ["Pavel Novak", "Peter Otieno"], countries: ["CZE", "KEN"] }]);
+});
+
+test("'the same day ... also received him' is another meeting, not the same one", () => {
+  const got = events(
+    "Croatian Foreign Minister Ivan Horvat held talks with Ghanaian Foreign Minister Ama Owusu in Zagreb on June 2. The same day, Croatian Defence Minister Marko Kovac received Owusu.",
+    "en",
+    "2024-06-03",
+  );
+  const meetings = got.filter((e) => e.kind === "meeting");
+  assert.equal(meetings.length, 2);
+  assert.deepEqual(meetings.map((m) => m.date), ["2024-06-02", "2024-06-02"]);
+});
+
+test("a planned visit and a visit 'last year' are background; receiving aid is not a meeting", () => {
+  const got = events("Le président chilien Luis Soto effectuera une visite au Japon. Le Japon a reçu une aide du Chili l'an dernier.", "fr", "2024-01-10");
+  assert.ok(got.every((e) => e.background));
+  assert.ok(!got.some((e) => e.kind === "meeting"));
+});
+
+test("a press conference is not a conference; a summit of several states is", () => {
+  const got = events(
+    "At a joint press conference, Brazilian President Ana Lima and Argentine President Jorge Paz spoke. Leaders of Brazil, Argentina, Uruguay and Paraguay met at a summit in Asuncion on 4 July 2023.",
+    "en",
+  );
+  assert.ok(got.some((e) => e.kind === "conference" && e.date === "2023-07-04"));
+  assert.ok(!got.some((e) => e.kind === "conference" && e.who.includes("Ana Lima") && e.date == null));
+});
