@@ -62,3 +62,11 @@ test("usage errors exit 2 with a hint", () => {
   assert.equal(h.status, 0);
   assert.match(h.stdout, /entente extract/);
 });
+
+test("an oversized file is refused by name", () => {
+  const dir = mkdtempSync(join(tmpdir(), "entente-cli-"));
+  writeFileSync(join(dir, "huge.txt"), Buffer.alloc(21 * 1024 * 1024, 0x61));
+  const r = cli(["extract", join(dir, "huge.txt")]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /huge\.txt: too large/);
+});

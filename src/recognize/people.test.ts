@@ -54,3 +54,23 @@ test("'respectivement' maps the states named before it onto the people after it"
   const en = people("The interior ministers of Ghana and Peru, Kofi Boateng and Luis Quispe respectively, met.", "en");
   assert.equal(en.length, 2);
 });
+
+test("name shapes of many cultures, in both orders, with particles and double surnames", () => {
+  const got = people(
+    "Le ministre saoudien de l'Intérieur, le prince Abdulaziz ben Saoud ben Nayef, a reçu à Riyad la ministre mozambicaine des Affaires étrangères, Verónica Macamo Dlhovo. " +
+      "Le vice-ministre japonais de la Défense Tanaka Hiroshi et le ministre sud-coréen de la Justice Kim Jong-ho ont rencontré le général russe Ivanov Sergueï Borissovitch. " +
+      "La ministre espagnole María José Rodríguez Zapatero a salué son homologue nigériane, Oluwaseun Adebayo Okonkwo, ainsi que le vice-ministre vietnamien Nguyễn Văn Thành et le colonel égyptien Mohamed Abdel-Rahman el-Sayed.",
+    "fr",
+  );
+  assert.deepEqual(got, [
+    ["Abdulaziz ben Saoud ben Nayef", "SAU"],
+    ["Verónica Macamo Dlhovo", "MOZ"],
+    ["Tanaka Hiroshi", "JPN"],
+    ["Kim Jong-ho", "KOR"],
+    ["Ivanov Sergueï Borissovitch", "RUS"],
+    ["María José Rodríguez Zapatero", "ESP"],
+    ["Oluwaseun Adebayo Okonkwo", "NGA"],
+    ["Nguyễn Văn Thành", "VNM"],
+    ["Mohamed Abdel-Rahman el-Sayed", "EGY"],
+  ]);
+});

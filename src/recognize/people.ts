@@ -113,8 +113,8 @@ function titleBefore(ctx: PeopleContext, s: SentenceSpan, first: number): { firs
   while (start > s.first) {
     const tm = data.titles.matchAt(t, start - 1, first);
     const tm2 = start - 2 >= s.first ? data.titles.matchAt(t, start - 2, first) : null;
-    if (tm && tm.value !== "office" && tm.last === start) { found = start - 1; start--; continue; }
-    if (tm2 && tm2.value !== "office" && tm2.last === start) { found = start - 2; start -= 2; continue; }
+    if (tm && tm.last === start) { found = start - 1; start--; continue; }
+    if (tm2 && tm2.last === start) { found = start - 2; start -= 2; continue; }
     if (data.definite.has(t.norm[start - 1]!) && found === start) { start--; continue; }
     break;
   }
@@ -148,9 +148,11 @@ function titleBefore(ctx: PeopleContext, s: SentenceSpan, first: number): { firs
     }
     if (data.connectors.has(n) || data.definite.has(n) || index.placeOf[i]! >= 0 || index.orgOf[i]! >= 0 || data.orgAdjectives.has(n)) continue;
     // a lowercase noun of the complement: "ministre de la culture algérien", "des affaires culturelles"
-    if (!(f & IS_UPPER) && i > s.first && (data.connectors.has(t.norm[i - 1]!) || data.definite.has(t.norm[i - 1]!)) && ctx.isCommon(t.lower[i]!)) continue;
+    if (!(f & IS_UPPER) && i > s.first && t.lower[i - 1] !== "a" && (data.connectors.has(t.norm[i - 1]!) || data.definite.has(t.norm[i - 1]!)) && ctx.isCommon(t.lower[i]!)) continue;
     if (!(f & IS_UPPER) && n.length > 4 && data.adjectiveEnding.test(n) && ctx.isCommon(t.lower[i]!)) continue;
     if (n === "s" && t.norm[i - 1] === "'") continue;
+    // "a" without its accent is the verb: "le ministre a reçu X" has no title before X
+    if (t.lower[i] === "a" && data.lang === "fr") break;
     if ((f & IS_UPPER) && ctx.isCommon(t.lower[i]!)) continue;
     break;
   }
