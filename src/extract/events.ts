@@ -192,7 +192,15 @@ function findTriggers(ctx: ExtractContext, s: SentenceSpan): Trigger[] {
     if (prevSame && !(m.value === "visit" && m.first - prevSame.last >= 5)) continue;
     if (m.value === "signing" && signedEarlier(ctx, s, m.first, m.last)) continue;
     if (data.needPersonAfter.matchAt(t, m.first, m.last)?.last === m.last && !personFollows(ctx, s, m.last)) continue;
-    out.push({ kind: m.value, first: m.first, last: m.last, reference });
+    // "the EU-AU ministerial meeting", "réunion ASEAN-Chine": a meeting named by an international body is multilateral
+    let kind = m.value;
+    if (kind === "meeting") {
+      for (let k = Math.max(s.first, m.first - 4); k < Math.min(s.last, m.last + 3); k++) {
+        const p = ctx.index.placeOf[k]!;
+        if (p >= 0 && ctx.places[p]!.kind === "igo") kind = "conference";
+      }
+    }
+    out.push({ kind, first: m.first, last: m.last, reference });
   }
   // a call is also a meeting word ("entretien téléphonique"): keep the call only
   if (out.some((o) => o.kind === "call")) return out.filter((o) => o.kind !== "meeting");
