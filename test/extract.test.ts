@@ -152,3 +152,9 @@ test("English call, and a state visit recalled from 'last November'", () => {
   const visit = out.events.find((e) => e.kind === "visit")!;
   assert.deepEqual([visit.background, visit.date, visit.participants[0]?.name], [true, "2022-11", "Xi Jinping"]);
 });
+
+test("an agency reporting from abroad: its own officials, named without a demonym, serve the agency's state", () => {
+  const out = run("Titre\n\nParis, 3 mai (APS) - Le ministre des Affaires étrangères, Ahmed Benali, s'est entretenu à Paris avec son homologue français, Jean Dupré.", "2024-05-03");
+  assert.deepEqual(out.people.map((p) => [p.name, p.country]), [["Ahmed Benali", "DZA"], ["Jean Dupré", "FRA"]]);
+  assert.deepEqual(pairs(out), ["DZA-FRA"]);
+});

@@ -44,6 +44,8 @@ export interface Dateline {
   place: string | null;
   country: string | null;
   date: string | null;
+  /** the state of the national news agency that signs it ("(VNA)": VNM), when known */
+  agencyCountry: string | null;
 }
 
 export interface OrgEntity {

@@ -269,7 +269,7 @@ function settleCountries(ctx: ExtractContext, events: EventRecord[]): void {
     const represented = new Set(e.participants.map((p) => people[p]!.country).filter(Boolean));
     const missing = e.countries.filter((c) => !represented.has(c));
     // an agency reporting from home names its own officials without a demonym: the dateline's state
-    const home = ctx.dateline?.country;
+    const home = ctx.dateline?.agencyCountry ?? ctx.dateline?.country;
     if (!missing.length && home && !represented.has(home) && unknown.length === 1 && people[unknown[0]!]!.titles.length) missing.push(home);
     if (missing.length === 1 && unknown.length === 1) {
       people[unknown[0]!]!.country = missing[0]!;

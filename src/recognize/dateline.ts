@@ -1,7 +1,20 @@
 // The dateline that opens a news story: "Moscou, 6 septembre (VNA) -", "Hanoi, 25 juillet(VNA) –",
 // "Pékin (VNA) -", "PUTRAJAYA:", "MOSCOW —", "Moscow [Russia], April 16 :". It places the article, and so
 // its events unless the text says otherwise.
+import { readFileSync } from "node:fs";
 import type { DateSpan, Dateline, Place, Zone } from "../core/annotations.js";
+
+let agencies: Map<string, string | null> | null = null;
+/** The state whose national agency signs the dateline ("(VNA)", "(APS)"), from kb/news-agencies.json. */
+export function agencyState(mark: string): string | null | undefined {
+  if (!agencies) {
+    const raw = JSON.parse(readFileSync(new URL("../kb/news-agencies.json", import.meta.url), "utf8")) as { agencies: Record<string, string | null> };
+    agencies = new Map(Object.entries(raw.agencies).map(([k, v]) => [k.toUpperCase(), v]));
+  }
+  // "VNA/CVN", "XINHUA/VNA": the first agency named
+  const first = mark.split(/[/,]/)[0]!.trim().toUpperCase();
+  return agencies.get(first);
+}
 
 const DATELINE = /^([\p{Lu}][\p{L}\p{M}'’. -]{1,40}?)(?:\s*\[[^\]\n]{2,30}\])?(?:\s*,\s*([^()\n:—–]{3,30}?))?\s*(?:\(([^)\n]{2,30})\)\s*[-–—:]?|\s*[:—–]\s|\s+-\s)/u;
 
@@ -19,7 +32,8 @@ export function findDateline(text: string, zones: readonly Zone[], places: reado
     if (!place) continue;
     const end = z.start + m[0].length;
     const date = dates.find((d) => d.start >= nameEnd && d.end <= end);
-    return { start: z.start, end, place: text.slice(place.start, place.end), country: place.iso3, date: date?.value ?? null };
+    const agency = m[3] ? agencyState(m[3]) : undefined;
+    return { start: z.start, end, place: text.slice(place.start, place.end), country: place.iso3, date: date?.value ?? null, agencyCountry: agency ?? null };
   }
   return null;
 }
