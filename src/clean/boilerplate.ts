@@ -59,6 +59,7 @@ export function findZones(text: string, data: LangData): ZoneResult {
       kind = "related";
       ended = true;
     } else if (data.disclaimers.some((d) => t.toLowerCase().startsWith(d))) kind = "meta";
+    else if (t.length < 120 && data.creditLine.test(t)) kind = "meta";
     else if (STRAY_MARKER.test(t) || CAPTION_END.test(t)) kind = "caption";
     else if (idx === 0 && t.length < 250 && !/[.!?…»"]$/.test(t) && ls.length > 1) {
       kind = "title";
@@ -79,7 +80,7 @@ export function findZones(text: string, data: LangData): ZoneResult {
   for (let i = 1; i < zones.length; i++) {
     const t = text.slice(zones[i]!.start, zones[i]!.end);
     if (t.length < 60 && /^\(?\s*(photo|photos|ảnh|crédit photo|image)\b/iu.test(t)) {
-      zones[i]!.kind = "caption";
+      zones[i]!.kind = "meta";
       const prev = zones[i - 1]!;
       if (prev.kind === "body" || prev.kind === "title") {
         if (prev.kind === "title") title = null;

@@ -22,9 +22,9 @@ interface AgreementsFile {
 }
 interface OrganizationsFile {
   heads: string[]; heads_need_complement: string[]; sectors: Record<string, string[]>; government_words: string[];
-  office_to_body: Record<string, string>; foreign_affairs: string[]; adjectives: string[]; connectors: string[]; adjective_suffixes: string[];
+  office_to_body: Record<string, string>; foreign_affairs: string[]; adjectives: string[]; connectors: string[]; adjective_suffixes: string[]; domain_words: string[];
 }
-interface BoilerplateFile { end_markers: string[]; caption_marks: string[]; agency_marks: string[]; disclaimers: string[] }
+interface BoilerplateFile { end_markers: string[]; caption_marks: string[]; agency_marks: string[]; disclaimers: string[]; credit_labels: string[] }
 
 export type TitleClass = "office" | "rank" | "honorific" | "modifier";
 
@@ -66,12 +66,16 @@ export interface LangData {
   readonly connectors: ReadonlySet<string>;
   /** endings of adjectives in names of bodies and offices ("culturelles", "économique") */
   readonly adjectiveEnding: RegExp;
+  /** nouns that name what a body does ("Security", "Affairs", "Health"): they may end a name before a person's */
+  readonly domainWords: ReadonlySet<string>;
   readonly stopwords: ReadonlySet<string>;
   readonly stopPhrases: PhraseMatcher<true>;
   readonly endMarkers: ReadonlySet<string>;
   readonly captionMarks: readonly string[];
   readonly agencyMarks: ReadonlySet<string>;
   readonly disclaimers: readonly string[];
+  /** "Photo :", "Rédactrice en chef :", "Reporting by": a credit line names no actor */
+  readonly creditLine: RegExp;
 }
 
 function read<T>(lang: Lang, file: string): T {
@@ -140,6 +144,7 @@ export function langData(lang: Lang): LangData {
     governmentWords: new Set(orgs.government_words.map(norm)),
     orgAdjectives: new Set(orgs.adjectives.map(normalizeWord)),
     connectors: new Set(orgs.connectors.map(normalizeWord)),
+    domainWords: new Set(orgs.domain_words.map(normalizeWord)),
     adjectiveEnding: new RegExp(`(?:${orgs.adjective_suffixes.map(normalizeWord).sort((a, b) => b.length - a.length).join("|")})$`),
     stopwords: new Set(stopwords.filter((w) => !w.includes(" ")).map(normalizeWord)),
     stopPhrases: flags(stopwords.filter((w) => w.includes(" "))),
@@ -147,6 +152,7 @@ export function langData(lang: Lang): LangData {
     captionMarks: boiler.caption_marks.map((s) => s.toLowerCase()),
     agencyMarks: new Set(boiler.agency_marks.map(norm)),
     disclaimers: boiler.disclaimers.map((s) => s.toLowerCase()),
+    creditLine: new RegExp(`^(?:${boiler.credit_labels.map((l) => l.replace(/[.*+?^${"$"}{}()|[\]\\]/g, "\\$&")).join("|")})\\s*[:：]`, "iu"),
   };
   Object.freeze(data);
   cache.set(lang, data);

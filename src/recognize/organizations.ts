@@ -173,7 +173,12 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
       continue;
     }
     // English strings capitalized nouns ("Public Security"); French puts them after a preposition
-    const capitalOk = data.lang === "en" ? ctx.isCommon(t.lower[i]!) || (f & IS_ALLCAPS) : (f & IS_ALLCAPS) && t.end[i]! - t.start[i]! <= 6;
+    // ... but not the first word of the name of a person who follows ("Foreign Affairs Penny Wong", "Commission Ma Xiaowei")
+    const nameNext = i + 1 < s.last && (t.flags[i + 1]! & IS_UPPER) !== 0 && !ctx.isCommon(t.lower[i + 1]!) && index.placeOf[i + 1]! < 0;
+    const capitalOk =
+      data.lang === "en"
+        ? (ctx.isCommon(t.lower[i]!) && (!nameNext || data.domainWords.has(n))) || (f & IS_ALLCAPS)
+        : (f & IS_ALLCAPS) && t.end[i]! - t.start[i]! <= 6;
     if (isPlace(i) || data.orgAdjectives.has(n) || ((f & IS_UPPER) && capitalOk && !data.titles.matchAt(t, i, s.last))) {
       last = i + 1;
       continue;

@@ -49,6 +49,7 @@ export function findPeople(ctx: PeopleContext): PeopleResult {
 
   // tokens inside a title phrase ("Datuk Seri", "Lt. Gen.", "vice-ministre") are never part of a name
   const inTitle = new Uint8Array(t.n);
+  const skipped = new Set<number>();
   for (const s of ctx.sentences) for (const m of data.titles.scan(t, s.first, s.last)) for (let k = m.first; k < m.last; k++) inTitle[k] = 1;
   const nameLike = (i: number, s: SentenceSpan): boolean => {
     const f = t.flags[i]!;
@@ -82,6 +83,16 @@ export function findPeople(ctx: PeopleContext): PeopleResult {
           j++;
           continue;
         }
+        // "Tengku Datuk Seri Zafrul Abdul Aziz": an honorific inside a name is skipped, not a break
+        if (j > i && inTitle[j]) {
+          let k = j;
+          while (k < s.last && inTitle[k] && k - j < 3) k++;
+          if (k < s.last && nameLike(k, s) && data.titles.matchAt(t, j, k)?.value === "honorific") {
+            for (let x = j; x < k; x++) skipped.add(x);
+            j = k;
+            continue;
+          }
+        }
         // "Ramon dela Paz", "Jorge de la Torre", "Muhammad bin Salman": particles between name words
         if (j > i && PARTICLES.has(t.norm[j]!) && !(t.flags[j]! & IS_UPPER)) {
           let k = j;
@@ -100,7 +111,7 @@ export function findPeople(ctx: PeopleContext): PeopleResult {
     }
   });
 
-  return buildEntities(ctx, candidates);
+  return buildEntities(ctx, candidates, skipped);
 }
 
 /** Scans back from a name for the title phrase that introduces it: "le ministre vietnamien de la Sécurité publique, le général". */
@@ -222,7 +233,8 @@ function judge(ctx: PeopleContext, s: SentenceSpan, si: number, first: number, l
   const prev = first > s.first ? t.norm[first - 1]! : "";
   // after "of"/"de" a capitalized ordinary word ends a title's complement ("Minister of Trade Zulkifli Hasan")
   if (first === s.first || (ctx.data.connectors.has(prev) && prev !== "et") || prev === "'" || prev === "s") {
-    while (last - first > 1 && ctx.isCommon(t.lower[first]!) && !isNameSyllable(t.norm[first]!)) first++;
+    // in English only the words bodies are named with ("Foreign Affairs Penny Wong" keeps "Penny")
+    while (last - first > 1 && ctx.isCommon(t.lower[first]!) && !isNameSyllable(t.norm[first]!) && (ctx.data.lang !== "en" || ctx.data.domainWords.has(t.norm[first]!))) first++;
   }
   const n = last - first;
   const common = t.lower.slice(first, last).map((x, k) => ctx.isCommon(x) && !isNameSyllable(t.norm[first + k]!));
@@ -280,13 +292,24 @@ function judge(ctx: PeopleContext, s: SentenceSpan, si: number, first: number, l
   return { first, last, sentence: si, title, strong, country, countryBy };
 }
 
-function buildEntities(ctx: PeopleContext, cands: Candidate[]): PeopleResult {
+function buildEntities(ctx: PeopleContext, cands: Candidate[], skipped: ReadonlySet<number>): PeopleResult {
   const { t, text } = ctx;
   const people: PersonEntity[] = [];
   const mentions: PersonMention[] = [];
   const titleRanges: PeopleResult["titleRanges"] = [];
-  const nameOf = (c: Candidate) => text.slice(t.start[c.first]!, t.end[c.last - 1]!);
-  const keysOf = (c: Candidate) => t.norm.slice(c.first, c.last).filter((k) => k !== "." && !PARTICLES.has(k));
+  const nameOf = (c: Candidate) => {
+    if (![...skipped].some((k) => k >= c.first && k < c.last)) return text.slice(t.start[c.first]!, t.end[c.last - 1]!);
+    // the name without the honorific inside it, pieces joined as written
+    const parts: string[] = [];
+    for (let k = c.first; k < c.last; k++) {
+      if (skipped.has(k)) continue;
+      const w = text.slice(t.start[k]!, t.end[k]!);
+      if (w === "." && parts.length) parts[parts.length - 1] += ".";
+      else parts.push(w);
+    }
+    return parts.join(" ");
+  };
+  const keysOf = (c: Candidate) => t.norm.slice(c.first, c.last).filter((k, i) => k !== "." && !PARTICLES.has(k) && !skipped.has(c.first + i));
 
   const find = (keys: string[]): number[] => {
     const out: number[] = [];
