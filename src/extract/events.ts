@@ -159,6 +159,7 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
     }
   });
   settleCountries(ctx, events);
+  markOld(ctx, events);
   mergeSignings(events);
   // a background mention that names nobody ("leaders discussed it last June") says too little to keep
   return events.filter((e) => !(e.background && e.participants.length === 0)).filter((e) => e.countries.length >= 2 || (e.countries.length === 1 && e.organizations.some((o) => ctx.orgs[o]!.sector === "IGO")));
@@ -446,4 +447,19 @@ function personFollows(ctx: ExtractContext, s: SentenceSpan, from: number): bool
     if (t.norm[k] === "." || t.norm[k] === ";") return false;
   }
   return false;
+}
+
+/** News reports what just happened: an event dated months before the article is recalled, so background. */
+function markOld(ctx: ExtractContext, events: EventRecord[]): void {
+  const ref = ctx.published ?? null;
+  if (!ref || !/^\d{4}/.test(ref)) return;
+  const day = (iso: string) => {
+    const [y, m, d] = iso.split("-").map(Number);
+    return Date.UTC(y!, (m ?? 12) - 1, d ?? 28) / 86_400_000;
+  };
+  const refDay = day(ref.length === 4 ? `${ref}-01-01` : ref);
+  for (const e of events) {
+    if (!e.date || !/^\d{4}/.test(e.date)) continue;
+    if (refDay - day(e.date) > 90) e.background = true;
+  }
 }
