@@ -118,6 +118,8 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
         evidence: [{ start: s.start, end: s.end }],
         sentence: si,
       };
+      // "Ils ont signé à cette occasion": the day of the occasion just told
+      if (!ev.date && !ev.background && ev.kind !== "visit" && lastDate && data.sameOccasion.scan(t, s.first, s.last).length) ev.date = lastDate;
       if (!ev.date && tr.reference) {
         const ref = events.find((e) => e.kind === ev.kind && !e.background);
         if (ref) ev.date = ref.date;
@@ -143,7 +145,8 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
         into.background = into.background && ev.background;
         into.sentence = si; // the occurrence was last told here: what follows may complete it
       } else events.push(ev);
-      if (ev.date && !ev.background) lastDate = ev.date;
+      // a visit's date is its first day, not the day of what happens during it
+      if (ev.date && !ev.background && ev.kind !== "visit") lastDate = ev.date;
     }
     // a signing with nobody named takes the people of the meeting it took place at
     for (const e of events) {

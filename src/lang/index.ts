@@ -14,7 +14,7 @@ export type Sector = "GOV" | "COP" | "MIL" | "SPY" | "JUD" | "LEG" | "PTY" | "IG
 interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[]; respectively: string[] }
 interface EventsFile {
   triggers: Record<EventKind, string[]>;
-  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[]; need_person_after: string[];
+  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[]; need_person_after: string[]; same_occasion: string[];
 }
 interface AgreementsFile {
   kinds: Record<AgreementKind, string[]>; signed: string[]; referenced: string[]; planned: string[]; generic_plural: string[];
@@ -46,6 +46,8 @@ export interface LangData {
   readonly delegation: PhraseMatcher<true>;
   /** verbs that report a meeting only with a person as object ("a reçu le ministre", not "a reçu une aide") */
   readonly needPersonAfter: PhraseMatcher<true>;
+  /** "à cette occasion", "on the sidelines": what follows happened at the occasion just told */
+  readonly sameOccasion: PhraseMatcher<true>;
   readonly definite: ReadonlySet<string>;
   readonly future: PhraseMatcher<true>;
   readonly past: PhraseMatcher<true>;
@@ -119,6 +121,7 @@ export function langData(lang: Lang): LangData {
     delegationLead: flags(events.delegation_lead),
     delegation: flags(events.delegation),
     needPersonAfter: flags(events.need_person_after),
+    sameOccasion: flags(events.same_occasion),
     definite: new Set(events.definite.map(normalizeWord)),
     future: flags(events.future),
     past: flags(events.past),

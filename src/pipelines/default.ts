@@ -72,7 +72,7 @@ export function defaultStages(): Stage[] {
     stage("dates", ["sentences", "places"], ["dates", "dateline"], (doc) => {
       let published = doc.meta.published;
       if (!published) {
-        const stamp = findPublicationDate(doc.text, doc.lang);
+        const stamp = findPublicationDate(doc.text, doc.lang) ?? dateLine(doc);
         if (stamp) published = stamp;
       }
       doc.dates = findDates(doc.text, doc.lang, { published, futureToleranceDays: FUTURE_TOLERANCE_DAYS });
@@ -129,3 +129,17 @@ export function defaultPipeline(): Pipeline {
 }
 
 export type { Lang };
+
+/** A line near the top that is only a full date ("23/01/2019 - 10:43", "Mardi 12 mars 2024") is the page's date stamp. */
+function dateLine(doc: Doc): string | null {
+  let n = 0;
+  for (const z of doc.zones ?? []) {
+    if (++n > 8) break;
+    const line = doc.text.slice(z.start, z.end);
+    if (line.length > 60) continue;
+    for (const d of findDates(line, doc.lang, {})) {
+      if (d.value && /^\d{4}-\d{2}-\d{2}$/.test(d.value) && d.end - d.start >= 0.5 * line.replace(/[\s\d:h-]+$/u, "").length) return d.value;
+    }
+  }
+  return null;
+}
