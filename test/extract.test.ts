@@ -158,3 +158,18 @@ test("an agency reporting from abroad: its own officials, named without a demony
   assert.deepEqual(out.people.map((p) => [p.name, p.country]), [["Ahmed Benali", "DZA"], ["Jean Dupré", "FRA"]]);
   assert.deepEqual(pairs(out), ["DZA-FRA"]);
 });
+
+test("an HTML page: the article only (no menu, caption or related links), metadata, evidence in the raw HTML", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { extract } = await import("../src/index.js");
+  const raw = readFileSync(new URL("./fixtures/html/en-page-article.html", import.meta.url), "utf8");
+  const out = extract({ raw, format: "html", meta: { id: "page" } }) as ReturnType<typeof run>;
+  assert.equal(out.document.title, "Chile, South Korea vow closer police cooperation");
+  assert.equal(out.document.published, "2023-09-09");
+  assert.deepEqual(out.people.map((p) => [p.name, p.country]), [["Park Min-jun", "KOR"], ["Camila Rojas Fuentes", "CHL"]]);
+  assert.ok(!out.people.some((p) => p.name.includes("Lee")), "the related links are not the article");
+  const meeting = out.events.find((e) => e.kind === "meeting")!;
+  assert.equal(meeting.date, "2023-09-08");
+  for (const s of allSpans(out)) assert.equal(raw.slice(s.start, s.end), s.text);
+  assert.ok(out.areas.some((a) => a.code === "cybercrime"), "text inside inline markup is read");
+});
