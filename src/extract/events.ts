@@ -272,9 +272,18 @@ function settleCountries(ctx: ExtractContext, events: EventRecord[]): void {
     if (!unknown.length) continue;
     const represented = new Set(e.participants.map((p) => people[p]!.country).filter(Boolean));
     const missing = e.countries.filter((c) => !represented.has(c));
-    // an agency reporting from home names its own officials without a demonym: the dateline's state
-    const home = ctx.dateline?.agencyCountry ?? ctx.dateline?.country;
-    if (!missing.length && home && !represented.has(home) && unknown.length === 1 && people[unknown[0]!]!.titles.length) missing.push(home);
+    // an agency reporting from home names its own officials without a demonym: the dateline's state, or
+    // else the state where the event takes place
+    const home = ctx.dateline?.agencyCountry ?? ctx.dateline?.country ?? (e.kind !== "visit" ? e.place?.country : null);
+    if (!missing.length && home && !represented.has(home)) {
+      const officials = unknown.filter((p) => people[p]!.titles.length);
+      for (const p of officials) {
+        people[p]!.country = home;
+        people[p]!.countryBy = "context";
+      }
+      if (officials.length && !e.countries.includes(home)) e.countries.push(home);
+      continue;
+    }
     if (missing.length === 1 && unknown.length === 1) {
       people[unknown[0]!]!.country = missing[0]!;
       people[unknown[0]!]!.countryBy = "context";
