@@ -29,6 +29,12 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
     const triggers = findTriggers(ctx, s);
     const people = peopleIn(ctx, s.first, s.last);
     for (const p of titleOnlyPeople(ctx, s)) if (!people.includes(p)) people.push(p);
+    // "The ministers earlier co-chaired ...": the people of the occasion just told
+    const group: number[] = [];
+    if (people.length < 2 && data.groupReference.scan(t, s.first, s.last).length) {
+      const prev = [...events].reverse().find((e) => !e.background && e.participants.length >= 2);
+      if (prev) for (const p of prev.participants) if (!people.includes(p)) group.push(p);
+    }
     // the dateline's date is when the story was filed, not when its events happened
     const dl = ctx.dateline;
     const sentDates = datesIn(ctx, s.start, s.end).filter((d) => d.kind !== "period" && d.kind !== "year" && !(dl && d.start >= dl.start && d.end <= dl.end));
@@ -74,6 +80,7 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       if (ownSide(ctx, s)) continue;
       // people named inside a framing visit or a recap of earlier talks take no part in this event
       let participants = tr.kind === "visit" ? [...people] : people.filter((p) => !aside(ctx, s, tr, p, triggers));
+      if (!background && tr.kind !== "visit") participants.push(...group);
       let place: EventRecord["place"] = null;
       const countries = new Set<string>();
       if (tr.kind === "visit") {

@@ -11,10 +11,10 @@ export type EventKind = "meeting" | "visit" | "call" | "conference" | "signing" 
 export type AgreementKind = "programme" | "memorandum" | "agreement" | "declaration" | "other";
 export type Sector = "GOV" | "COP" | "MIL" | "SPY" | "JUD" | "LEG" | "PTY" | "IGO" | "MED" | "BUS" | "EDU" | "OTH";
 
-interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[]; respectively: string[] }
+interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[]; respectively: string[]; place_prepositions: string[] }
 interface EventsFile {
   triggers: Record<EventKind, string[]>;
-  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[]; need_person_after: string[]; same_occasion: string[];
+  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[]; need_person_after: string[]; same_occasion: string[]; group_reference: string[];
 }
 interface AgreementsFile {
   kinds: Record<AgreementKind, string[]>; signed: string[]; referenced: string[]; planned: string[]; generic_plural: string[];
@@ -35,6 +35,8 @@ export interface LangData {
   readonly officeToBody: ReadonlyMap<string, string>;
   /** "respectivement": the states named before it map in order onto the people named after it */
   readonly respectively: ReadonlySet<string>;
+  /** "at", "à": a name right after them with no title is more likely a place than a person */
+  readonly placePrepositions: ReadonlySet<string>;
   readonly triggers: PhraseMatcher<EventKind>;
   readonly reference: PhraseMatcher<true>;
   /** phrases that contain an event word but report no event ("conférence de presse") */
@@ -48,6 +50,8 @@ export interface LangData {
   readonly needPersonAfter: PhraseMatcher<true>;
   /** "à cette occasion", "on the sidelines": what follows happened at the occasion just told */
   readonly sameOccasion: PhraseMatcher<true>;
+  /** "les deux ministres", "the two leaders": the people of the occasion just told */
+  readonly groupReference: PhraseMatcher<true>;
   readonly definite: ReadonlySet<string>;
   readonly future: PhraseMatcher<true>;
   readonly past: PhraseMatcher<true>;
@@ -111,6 +115,7 @@ export function langData(lang: Lang): LangData {
     abbreviations: new Set(abbreviations.map((a) => a.toLowerCase())),
     titles: new PhraseMatcher(titleEntries),
     respectively: new Set(titles.respectively.map(normalizeWord)),
+    placePrepositions: new Set(titles.place_prepositions.map(normalizeWord)),
     officeToBody: new Map(Object.entries(orgs.office_to_body).map(([k, v]) => [norm(k), v])),
     triggers: new PhraseMatcher(
       (Object.entries(events.triggers) as [EventKind, string[]][]).flatMap(([kind, list]) => list.map((p) => [p, kind] as [string, EventKind])),
@@ -122,6 +127,7 @@ export function langData(lang: Lang): LangData {
     delegation: flags(events.delegation),
     needPersonAfter: flags(events.need_person_after),
     sameOccasion: flags(events.same_occasion),
+    groupReference: flags(events.group_reference),
     definite: new Set(events.definite.map(normalizeWord)),
     future: flags(events.future),
     past: flags(events.past),

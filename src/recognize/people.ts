@@ -244,7 +244,9 @@ function judge(ctx: PeopleContext, s: SentenceSpan, si: number, first: number, l
   const after = titleAfter(ctx, s, last);
   // a title or an apposition makes a person; so does a full name that is not only ordinary words
   // ("Arabian Sea", "Mazagon Dock", "Five-Point Consensus": a last word that is an ordinary noun names a thing)
-  const strong = before != null || after != null || (n >= 2 && !common[n - 1]);
+  // ("at Wisma Perwira", "à Bab Souika": after a place preposition an untitled name is a place)
+  const atPlace = first > s.first && ctx.data.placePrepositions.has(t.norm[first - 1]!);
+  const strong = before != null || after != null || (n >= 2 && !common[n - 1] && !atPlace);
   if (!strong) return { first, last, sentence: si, title: null, strong: false, country: null, countryBy: null };
   const title = before ?? after;
   let country: string | null = null;
