@@ -200,7 +200,12 @@ function findTriggers(ctx: ExtractContext, s: SentenceSpan): Trigger[] {
     const reference = data.definite.has(before) || data.reference.scan(t, Math.max(s.first, m.first - 4), m.first).length > 0;
     // the same kind twice in a sentence is two events only when told apart ("la visite de X ... et la prochaine visite de Y")
     const prevSame = out.filter((o) => o.kind === m.value).pop();
-    if (prevSame && !(m.value === "visit" && m.first - prevSame.last >= 5)) continue;
+    if (prevSame && !(m.value === "visit" && m.first - prevSame.last >= 5)) {
+      // "On the sidelines of the meeting, X held talks with Y": the new occurrence, not the frame, is the event
+      const fresh = !(data.definite.has(t.norm[m.first - 1] ?? "") || data.reference.scan(t, Math.max(s.first, m.first - 4), m.first).length);
+      if (prevSame.reference && fresh) out.splice(out.indexOf(prevSame), 1);
+      else continue;
+    }
     if (m.value === "signing" && signedEarlier(ctx, s, m.first, m.last)) continue;
     if (data.needPersonAfter.matchAt(t, m.first, m.last)?.last === m.last && !personFollows(ctx, s, m.last)) continue;
     // "the EU-AU ministerial meeting", "réunion ASEAN-Chine": a meeting named by an international body is multilateral
