@@ -31,9 +31,10 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
     for (const p of titleOnlyPeople(ctx, s)) if (!people.includes(p)) people.push(p);
     // "The ministers earlier co-chaired ...": the people of the occasion just told
     const group: number[] = [];
+    let groupOf: EventRecord | undefined;
     if (people.length < 2 && data.groupReference.scan(t, s.first, s.last).length) {
-      const prev = [...events].reverse().find((e) => !e.background && e.participants.length >= 2);
-      if (prev) for (const p of prev.participants) if (!people.includes(p)) group.push(p);
+      groupOf = [...events].reverse().find((e) => !e.background && e.participants.length >= 2);
+      if (groupOf) for (const p of groupOf.participants) if (!people.includes(p)) group.push(p);
     }
     // the dateline's date is when the story was filed, not when its events happened
     const dl = ctx.dateline;
@@ -133,7 +134,10 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       }
 
       // "co-chaired the meeting", "lors de la rencontre": a definite mention of the occurrence already reported
+      // "The ministers discussed ...", with no one else named and no date of its own: still the same occasion
+      const sameGroup = groupOf && !people.length && !dated && tr.kind !== "signing" && !ev.background && (groupOf.kind === ev.kind || (ev.kind === "meeting" && groupOf.kind === "conference")) ? groupOf : undefined;
       const into =
+        sameGroup ??
         (tr.reference && !ev.background
           ? [...events].reverse().find((e) => e.kind === ev.kind && !e.background && (e.kind !== "visit" || ev.participants.every((p) => e.participants.includes(p))))
           : undefined) ??
