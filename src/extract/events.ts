@@ -136,8 +136,13 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       // "co-chaired the meeting", "lors de la rencontre": a definite mention of the occurrence already reported
       // "The ministers discussed ...", with no one else named and no date of its own: still the same occasion
       const sameGroup = groupOf && !people.length && !dated && tr.kind !== "signing" && !ev.background && (groupOf.kind === ev.kind || (ev.kind === "meeting" && groupOf.kind === "conference")) ? groupOf : undefined;
+      // "The two sides discussed ...": what was said at the meeting already told, unless new people are named
+      const weak = data.weakTriggers.matchAt(t, tr.first, tr.last + 1) && !ev.background && !dated
+        ? [...events].reverse().find((e) => (e.kind === "meeting" || e.kind === "conference") && !e.background && ev.participants.every((p) => e.participants.includes(p)))
+        : undefined;
       const into =
         sameGroup ??
+        weak ??
         (tr.reference && !ev.background
           ? [...events].reverse().find((e) => e.kind === ev.kind && !e.background && (e.kind !== "visit" || ev.participants.every((p) => e.participants.includes(p))))
           : undefined) ??
@@ -469,9 +474,10 @@ function personFollows(ctx: ExtractContext, s: SentenceSpan, from: number): bool
   // "a reçu le 14 mars à Rabat son homologue": a date and a place may come first
   for (let k = from; k < Math.min(s.last, from + 10); k++) {
     if (ctx.index.personOf[k]! >= 0 || data.titles.matchAt(t, k, s.last) || data.delegation.matchAt(t, k, s.last)) return true;
+    // "received the Russian delegation": a demonym, not a country's name ("hosting the Russia-Africa Summit")
     const p = ctx.index.placeOf[k]!;
-    if (p >= 0 && ctx.places[p]!.kind !== "city") return true;
-    if (ctx.index.orgOf[k]! >= 0) return true;
+    if (p >= 0 && ctx.places[p]!.kind === "demonym") return true;
+    if (ctx.index.orgOf[k]! >= 0 && ctx.orgs[ctx.index.orgOf[k]!]!.sector !== "IGO") return true;
     if (t.norm[k] === "." || t.norm[k] === ";") return false;
   }
   return false;
