@@ -61,7 +61,7 @@ export class OrgRegistry {
 }
 
 export function findOrganizations(ctx: OrgContext, registry = new OrgRegistry()): OrgResult {
-  const { t, text, data, index } = ctx;
+  const { t, data, index } = ctx;
   for (const s of ctx.sentences) {
     if (s.zone !== "body" && s.zone !== "caption") continue;
     for (let i = s.first; i < s.last; i++) {
@@ -88,7 +88,6 @@ export function findOrganizations(ctx: OrgContext, registry = new OrgRegistry())
       i = found.last - 1;
     }
   }
-  void text;
   return { orgs: registry.orgs, mentions: registry.mentions };
 }
 
@@ -134,7 +133,6 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
   // the complement: "vietnamien de la Sécurité publique du Vietnam", "of the Interior of Cuba"
   let last = hEnd;
   let afterConnector = false;
-  let parenDepth = 0;
   for (let i = hEnd; i < s.last && i - h < MAX_LEN; i++) {
     const f = t.flags[i]!;
     const n = t.norm[i]!;
@@ -150,7 +148,6 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
         i += 2;
         continue;
       }
-      void parenDepth;
       break;
     }
     if (data.connectors.has(n)) {
