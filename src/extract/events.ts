@@ -277,6 +277,8 @@ function sameOccurrence(a: EventRecord, b: EventRecord, reference: boolean): boo
   if (b.participants.length === 0) return reference;
   // an occurrence first told without names ("une séance de travail entre leurs vice-ministres"), then with them
   if (a.participants.length === 0) return !a.background && !b.background && (a.date == null || b.date == null || a.date === b.date);
+  // two of the participants of a multilateral meeting meeting apart is a bilateral meeting of its own
+  if (a.countries.length >= 3 && b.countries.length === 2 && shared === b.participants.length && !reference) return false;
   if (shared === b.participants.length || shared === a.participants.length) return shared > 0 || reference;
   return false;
 }
@@ -349,7 +351,7 @@ function titleOnlyPeople(ctx: ExtractContext, s: SentenceSpan): number[] {
     while (k < s.last && (ctx.index.placeOf[k]! >= 0 || t.norm[k] === "," || data.titles.matchAt(t, k, s.last))) k++;
     if (k < s.last && ctx.index.personOf[k]! >= 0) continue;
     const iso = ctx.places[place]!.iso3;
-    const same = ctx.people.map((p, i) => [p, i] as const).filter(([p]) => p.country === iso && p.titles.length > 0);
+    const same = ctx.people.map((p, i) => [p, i] as const).filter(([p]) => p.country === iso);
     if (same.length === 1) out.push(same[0]![1]);
   }
   return out;
