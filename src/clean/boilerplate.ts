@@ -60,13 +60,14 @@ export function findZones(text: string, data: LangData): ZoneResult {
       ended = true;
     } else if (data.disclaimers.some((d) => t.toLowerCase().startsWith(d))) kind = "meta";
     else if (t.length < 120 && data.creditLine.test(t)) kind = "meta";
-    else if (STRAY_MARKER.test(t) || CAPTION_END.test(t)) kind = "caption";
+    // a caption is a short line; a long one with a marker is text that lost its line breaks
+    else if (t.length < 500 && (STRAY_MARKER.test(t) || CAPTION_END.test(t))) kind = "caption";
     else if (idx === 0 && t.length < 250 && !/[.!?…»"]$/.test(t) && ls.length > 1) {
       kind = "title";
       title = { start: l.start, end: l.end };
       titleKeys.add(l.key);
     } else if (titleKeys.has(l.key)) kind = "title-repeat";
-    else if (STRAY_MARKER.test(t) || CAPTION_END.test(t) || (t.length < 40 && /^(photo|ảnh)\b/iu.test(t))) kind = "caption";
+    else if (t.length < 500 && (STRAY_MARKER.test(t) || CAPTION_END.test(t) || (t.length < 40 && /^(photo|ảnh)\b/iu.test(t)))) kind = "caption";
     else if (/^\[[^\]]+\]$/.test(t)) kind = "teaser";
     else if (t.length < 400 && seen.some((k) => k.startsWith(l.key) && l.key.length > 40)) kind = "lead-repeat";
     else if (seen.some((k) => k === l.key)) kind = "lead-repeat";
