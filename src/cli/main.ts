@@ -5,11 +5,19 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { extract } from "../index.js";
 import { expandInputs, readArticle, InputError } from "./inputs.js";
+import { KNOWLEDGE_COMMANDS, runKnowledge } from "./knowledge.js";
 
 const HELP = `entente: sourced records of international cooperation from news articles
 
 Usage:
   entente extract [options] FILE|DIR...   extract each article (.txt, .html) to the output contract
+  entente ingest [--db DB] SOURCE...      read files, folders, URLs, RSS/Atom feeds, WARC(.gz), JSON Lines into the store
+  entente events [--db DB] [--country ISO3] [--with ISO3] [--area CODE] [--kind K] [--from DATE] [--to DATE] [--person NAME] [--json]
+  entente agreements [--db DB] [--country ISO3] [--with ISO3] [--status S] [--kind K] [--from DATE] [--to DATE] [--json]
+  entente person [--db DB] NAME           variants, offices over time, events, sources
+  entente search [--db DB] TEXT           full text over articles and names
+
+The store is ./entente.db (SQLite) unless --db or ENTENTE_DB names another file or a postgres://... URL.
 
 Options for extract:
   --out DIR            write <name>.json per input into DIR (default: JSON on stdout, one line per article)
@@ -32,6 +40,16 @@ function main(argv: string[]): number {
     return 0;
   }
   if (command !== "extract") {
+    if (KNOWLEDGE_COMMANDS.has(command)) {
+      runKnowledge(command, rest).then(
+        (code) => (process.exitCode = code),
+        (e) => {
+          process.stderr.write(`entente ${command}: ${(e as Error).message}\n`);
+          process.exitCode = 1;
+        },
+      );
+      return 0;
+    }
     process.stderr.write(`entente: unknown command "${command}" (try entente --help)\n`);
     return 2;
   }

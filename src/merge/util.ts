@@ -1,0 +1,80 @@
+// Small shared pieces: folded word tokens, a stable short hash for ids, union-find.
+import { foldToken } from "../kb/index.js";
+
+/** Lower-case, diacritic-free word tokens ("Hưng Đạo" -> ["hung", "dao"], "Côte d’Ivoire" -> ["cote", "d", "ivoire"]). */
+export function words(s: string | null | undefined): string[] {
+  if (!s) return [];
+  const toks = s.match(/[\p{L}\p{M}\p{N}]+/gu);
+  return toks ? toks.map(foldToken) : [];
+}
+
+/** FNV-1a 32-bit hash of a string. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Deterministic short id: prefix + 8 hex digits of a 64-bit-ish hash of the key. */
+export function shortId(prefix: string, key: string): string {
+  const a = fnv1a(key), b = fnv1a(`${key}\u0000${a}`);
+  return `${prefix}${a.toString(16).padStart(8, "0")}${(b >>> 16).toString(16).padStart(4, "0")}`;
+}
+
+/** Union-find over 0..n-1, with path halving and union by size. */
+export class UnionFind {
+  private readonly parent: number[];
+  private readonly size: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+    this.size = new Array<number>(n).fill(1);
+  }
+  find(x: number): number {
+    const p = this.parent;
+    while (p[x] !== x) {
+      p[x] = p[p[x]!]!;
+      x = p[x]!;
+    }
+    return x;
+  }
+  /** Joins the sets of a and b; returns the new root, or -1 when they were already one. */
+  union(a: number, b: number): number {
+    let ra = this.find(a), rb = this.find(b);
+    if (ra === rb) return -1;
+    if (this.size[ra]! < this.size[rb]!) [ra, rb] = [rb, ra];
+    this.parent[rb] = ra;
+    this.size[ra]! += this.size[rb]!;
+    return ra;
+  }
+  /** Members of each set, keyed by root, members ascending. */
+  groups(): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    for (let i = 0; i < this.parent.length; i++) {
+      const r = this.find(i);
+      const g = out.get(r);
+      if (g) g.push(i);
+      else out.set(r, [i]);
+    }
+    return out;
+  }
+}
+
+/** Unordered pairs of a sorted list of distinct strings ("A-B"). */
+export function pairKeys(list: readonly string[]): string[] {
+  const c = [...new Set(list)].sort();
+  const out: string[] = [];
+  for (let i = 0; i < c.length; i++) for (let j = i + 1; j < c.length; j++) out.push(`${c[i]}-${c[j]}`);
+  return out;
+}
+
+export function countBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of items) {
+    const k = key(t);
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
+}

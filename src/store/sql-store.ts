@@ -1,0 +1,639 @@
+// The Store written once over the Db interface; the backends add their connection handling and full-text search.
+import { createHash } from "node:crypto";
+import type { Conn, ColType, Db, Dialect } from "./db.js";
+import { daysBetween, recordRange } from "./dates.js";
+import { MIGRATIONS, SCHEMA_VERSION, migrate as runMigrations } from "./migrations.js";
+import { listPlan, placeholders, type ListFilters, type Rec } from "./queries.js";
+import type { Store } from "./store.js";
+import { indexText, nameKey, snippet, words } from "./text.js";
+import type {
+  AgreementQuery,
+  AgreementRow,
+  ArticleRow,
+  EventQuery,
+  EventRow,
+  FieldSupport,
+  ListArticlesOptions,
+  MergedSnapshot,
+  OrganizationRef,
+  Page,
+  PersonOptions,
+  PersonRef,
+  PersonRow,
+  SearchHit,
+  SearchKind,
+  SourceRow,
+  StoreStats,
+  StoredArticle,
+  UpsertStatus,
+} from "./types.js";
+
+export const MAX_LIMIT = 1000;
+const CHUNK = 500;
+
+/** A document of the entity index: `norm` is what gets indexed (folded), `doc` what snippets are cut from. */
+export interface EntityDoc {
+  id: number;
+  norm: string;
+}
+
+const json = (v: unknown): string => JSON.stringify(v ?? null);
+const unjson = <T>(v: unknown, dflt: T): T => (v == null ? dflt : typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+const upper = (s: string | null | undefined) => (s == null || s === "" ? null : s.toUpperCase());
+
+function paging(q: { limit?: number; offset?: number; order?: "asc" | "desc" }) {
+  const limit = Math.max(0, Math.min(MAX_LIMIT, Math.floor(q.limit ?? 50)));
+  const offset = Math.max(0, Math.floor(q.offset ?? 0));
+  const order: "asc" | "desc" = q.order === "desc" ? "desc" : "asc";
+  return { limit, offset, order };
+}
+
+/** Rows of `sql` (with `?` placeholders for the ids at {IDS}) for all ids, in chunks. */
+async function byIds<T>(c: Conn, ids: readonly number[], sql: string, pre: readonly unknown[] = []): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    out.push(...(await c.all<T>(sql.replace("{IDS}", placeholders(chunk.length)), [...pre, ...chunk])));
+  }
+  return out;
+}
+
+function groupBy<T extends { owner: number }>(rows: T[]): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const r of rows) {
+    const l = m.get(r.owner);
+    if (l) l.push(r);
+    else m.set(r.owner, [r]);
+  }
+  return m;
+}
+
+interface ArticleDbRow {
+  id: number;
+  doc_key: string;
+  uri: string | null;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  published: string | null;
+  language: string | null;
+  sha256: string;
+  version: number;
+  superseded_by: number | null;
+  created_at: string;
+  text?: string;
+  extraction: unknown;
+}
+
+interface SourceDbRow {
+  owner: number;
+  article_id: number;
+  idx: number | null;
+  evidence: unknown;
+  url: string | null;
+  uri: string | null;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  superseded_by: number | null;
+}
+
+interface EventDbRow {
+  id: number;
+  key: string;
+  kind: string;
+  date: string | null;
+  end_date: string | null;
+  place_name: string | null;
+  place_country: string | null;
+  background: number;
+  conflicts: unknown;
+}
+
+interface AgreementDbRow {
+  id: number;
+  key: string;
+  kind: string;
+  title: string | null;
+  status: string;
+  date: string | null;
+  period_from: number | null;
+  period_to: number | null;
+  background: number;
+  conflicts: unknown;
+}
+
+const ARTICLE_META = "id, doc_key, uri, url, outlet, title, published, language, sha256, version, superseded_by, created_at, extraction";
+const SOURCE_COLS = "a.url, a.uri, a.title, a.outlet, a.published, a.superseded_by";
+
+function toSource(r: SourceDbRow): SourceRow {
+  return {
+    articleId: r.article_id,
+    index: r.idx,
+    evidence: unjson(r.evidence, []),
+    url: r.url,
+    uri: r.uri,
+    title: r.title,
+    outlet: r.outlet,
+    published: r.published,
+    superseded: r.superseded_by != null,
+  };
+}
+
+function toArticle(r: ArticleDbRow): StoredArticle {
+  const a: StoredArticle = {
+    id: r.id,
+    key: r.doc_key,
+    uri: r.uri,
+    url: r.url,
+    outlet: r.outlet,
+    title: r.title,
+    published: r.published,
+    language: r.language,
+    sha256: r.sha256,
+    version: r.version,
+    superseded_by: r.superseded_by,
+    created_at: r.created_at,
+    extraction: unjson(r.extraction, null),
+  };
+  if (r.text !== undefined) a.text = r.text;
+  return a;
+}
+
+// ---------------------------------------------------------------------------------------------- snapshot rows
+
+type Rows = [string, readonly (readonly [string, ColType])[], unknown[][]];
+
+/** The snapshot as table rows, parents first. Ids are assigned here; the snapshot's ids become `key`. */
+export function snapshotRows(m: MergedSnapshot): { tables: Rows[]; entityDocs: { doc: EntityDoc; row: unknown[] }[]; spans: Record<Rec, number> } {
+  const I = "int" as const, T = "text" as const, J = "json" as const;
+  const t = <N extends string>(name: N, cols: [string, ColType][]): Rows => [name, cols, []];
+  const organizations = t("organizations", [["id", I], ["key", T], ["name", T], ["country", T], ["sector", T]]);
+  const people = t("people", [["id", I], ["key", T], ["name", T], ["country", T]]);
+  const variants = t("person_variants", [["person_id", I], ["seq", I], ["variant", T], ["norm", T]]);
+  const titles = t("person_titles", [["person_id", I], ["seq", I], ["title", T], ["date", T], ["sort_date", T], ["article_id", I]]);
+  const psources = t("person_sources", [["person_id", I], ["seq", I], ["article_id", I], ["idx", I], ["evidence", J]]);
+  const events = t("events", [["id", I], ["key", T], ["kind", T], ["date", T], ["end_date", T], ["sort_date", T], ["date_hi", T], ["place_name", T], ["place_country", T], ["background", I], ["conflicts", J]]);
+  const agreements = t("agreements", [["id", I], ["key", T], ["kind", T], ["title", T], ["status", T], ["date", T], ["sort_date", T], ["date_hi", T], ["period_from", I], ["period_to", I], ["background", I], ["conflicts", J]]);
+  const linkTables = (rec: Rec) => ({
+    countries: t(`${rec}_countries`, [[`${rec}_id`, I], ["seq", I], ["country", T], ["sort_date", T]]),
+    pairs: t(`${rec}_pairs`, [[`${rec}_id`, I], ["country_a", T], ["country_b", T], ["sort_date", T]]),
+    areas: t(`${rec}_areas`, [[`${rec}_id`, I], ["seq", I], ["area", T], ["sort_date", T]]),
+    sources: t(`${rec}_sources`, [[`${rec}_id`, I], ["seq", I], ["article_id", I], ["idx", I], ["evidence", J]]),
+  });
+  const ev = linkTables("event");
+  const ag = linkTables("agreement");
+  const participants = t("event_participants", [["event_id", I], ["seq", I], ["person_id", I], ["sort_date", T]]);
+  const evOrgs = t("event_organizations", [["event_id", I], ["seq", I], ["org_id", I]]);
+  const parties = t("agreement_parties", [["agreement_id", I], ["seq", I], ["org_id", I]]);
+  const status = t("agreement_status", [["agreement_id", I], ["seq", I], ["status", T], ["date", T], ["article_id", I]]);
+  const fields = t("field_support", [["entity_kind", T], ["entity_id", I], ["field", T], ["seq", I], ["pos", I], ["value", J], ["article_id", I]]);
+  const entityDocs: { doc: EntityDoc; row: unknown[] }[] = [];
+  const addDoc = (kind: SearchKind, entityId: number, key: string, name: string, extra: string[] = []) => {
+    const doc = [name, ...extra.filter((v) => v !== name)].join(" · ");
+    const norm = indexText(doc);
+    if (!norm) return;
+    const id = entityDocs.length + 1;
+    entityDocs.push({ doc: { id, norm }, row: [id, kind, entityId, key, name, doc, norm] });
+  };
+
+  const orgIds = new Map<string, number>();
+  m.organizations.forEach((o, i) => {
+    const id = i + 1;
+    orgIds.set(String(o.id), id);
+    organizations[2].push([id, String(o.id), o.name, upper(o.country), o.sector ?? null]);
+    addDoc("organization", id, String(o.id), o.name);
+  });
+  const personIds = new Map<string, number>();
+  m.people.forEach((p, i) => {
+    const id = i + 1;
+    personIds.set(String(p.id), id);
+    people[2].push([id, String(p.id), p.name, upper(p.country)]);
+    const names = [...new Set([p.name, ...(p.variants ?? [])].filter((v) => typeof v === "string" && v.trim()))];
+    names.forEach((v, k) => variants[2].push([id, k, v, nameKey(v)]));
+    (p.titles ?? []).forEach((x, k) => titles[2].push([id, k, x.title, x.date ?? null, recordRange(x.date).sort, x.article ?? null]));
+    (p.sources ?? []).forEach((s, k) => psources[2].push([id, k, s.articleId, s.index ?? null, json(s.evidence ?? [])]));
+    addDoc("person", id, String(p.id), p.name, names);
+  });
+  const ref = (map: Map<string, number>, what: string, owner: string) => (x: unknown) => {
+    const id = map.get(String(x));
+    if (id === undefined) throw new Error(`store: ${owner} refers to an unknown ${what} ${JSON.stringify(x)}`);
+    return id;
+  };
+  const spans: Record<Rec, number> = { event: 0, agreement: 0 };
+  const linkRows = (tabs: ReturnType<typeof linkTables>, id: number, sort: string, countries: string[], areas: string[], sources: MergedSnapshot["events"][number]["sources"]) => {
+    const cs = [...new Set((countries ?? []).map((c) => c.toUpperCase()))];
+    cs.forEach((c, k) => tabs.countries[2].push([id, k, c, sort]));
+    const sorted = [...cs].sort();
+    for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y < sorted.length; y++) tabs.pairs[2].push([id, sorted[x], sorted[y], sort]);
+    [...new Set(areas ?? [])].forEach((a, k) => tabs.areas[2].push([id, k, a, sort]));
+    (sources ?? []).forEach((s, k) => tabs.sources[2].push([id, k, s.articleId, s.index ?? null, json(s.evidence ?? [])]));
+  };
+  const fieldRows = (kind: Rec, id: number, f: Record<string, FieldSupport[]> | undefined) => {
+    for (const [field, values] of Object.entries(f ?? {})) {
+      (values ?? []).forEach((v, seq) => {
+        const arts = v.articles?.length ? v.articles : [null];
+        arts.forEach((a, pos) => fields[2].push([kind, id, field, seq, pos, json(v.value), a]));
+      });
+    }
+  };
+  m.events.forEach((e, i) => {
+    const id = i + 1;
+    const key = String(e.id);
+    const r = recordRange(e.date, e.end_date);
+    if (r.hi) spans.event = Math.max(spans.event, daysBetween(r.sort, r.hi));
+    events[2].push([id, key, e.kind, e.date ?? null, e.end_date ?? null, r.sort, r.hi, e.place_name ?? null, upper(e.place_country), e.background ? 1 : 0, json(e.conflicts ?? [])]);
+    linkRows(ev, id, r.sort, e.countries, e.areas, e.sources);
+    const pid = ref(personIds, "person", `event ${key}`);
+    [...new Set((e.participants ?? []).map(pid))].forEach((p, k) => participants[2].push([id, k, p, r.sort]));
+    const oid = ref(orgIds, "organization", `event ${key}`);
+    [...new Set((e.organizations ?? []).map(oid))].forEach((o, k) => evOrgs[2].push([id, k, o]));
+    fieldRows("event", id, e.fields);
+  });
+  m.agreements.forEach((g, i) => {
+    const id = i + 1;
+    const key = String(g.id);
+    const r = recordRange(g.date);
+    if (r.hi) spans.agreement = Math.max(spans.agreement, daysBetween(r.sort, r.hi));
+    agreements[2].push([id, key, g.kind, g.title ?? null, g.status, g.date ?? null, r.sort, r.hi, g.period?.from ?? null, g.period?.to ?? null, g.background ? 1 : 0, json(g.conflicts ?? [])]);
+    linkRows(ag, id, r.sort, g.countries, g.areas, g.sources);
+    const oid = ref(orgIds, "organization", `agreement ${key}`);
+    [...new Set((g.parties ?? []).map(oid))].forEach((o, k) => parties[2].push([id, k, o]));
+    (g.status_history ?? []).forEach((s, k) => status[2].push([id, k, s.status, s.date ?? null, s.article ?? null]));
+    fieldRows("agreement", id, g.fields);
+    if (g.title) addDoc("agreement", id, key, g.title);
+  });
+  const tables: Rows[] = [
+    organizations, people, variants, titles, psources,
+    events, ev.countries, ev.pairs, ev.areas, participants, evOrgs, ev.sources,
+    agreements, ag.countries, ag.pairs, ag.areas, parties, status, ag.sources,
+    fields,
+  ];
+  return { tables, entityDocs, spans };
+}
+
+/** Children first. */
+const MERGED_TABLES = [
+  "search_entities", "field_support",
+  "agreement_sources", "agreement_status", "agreement_parties", "agreement_areas", "agreement_pairs", "agreement_countries", "agreements",
+  "event_sources", "event_organizations", "event_participants", "event_areas", "event_pairs", "event_countries", "events",
+  "person_sources", "person_titles", "person_variants", "people", "organizations",
+];
+
+// ---------------------------------------------------------------------------------------------- the store
+
+export abstract class SqlStore implements Store {
+  readonly dialect: Dialect;
+  constructor(protected readonly db: Db) {
+    this.dialect = db.dialect;
+  }
+
+  // full text, per dialect
+  protected abstract indexArticle(c: Conn, id: number, title: string | null, text: string): Promise<void>;
+  protected abstract unindexArticle(c: Conn, id: number): Promise<void>;
+  protected abstract clearEntityIndex(c: Conn): Promise<void>;
+  protected abstract indexEntities(c: Conn, docs: EntityDoc[]): Promise<void>;
+  /** best first */
+  protected abstract searchArticles(c: Conn, terms: string[], limit: number): Promise<{ id: number; score: number }[]>;
+  protected abstract searchEntities(c: Conn, terms: string[], limit: number): Promise<{ id: number; score: number }[]>;
+  /** after a snapshot was committed: refresh planner statistics */
+  protected async afterReplace(): Promise<void> {}
+
+  async migrate(upTo?: number): Promise<void> {
+    await runMigrations((fn) => this.db.write(fn), this.dialect, MIGRATIONS, upTo ?? Infinity);
+    const v = await this.schemaVersions();
+    const top = v.length ? v[v.length - 1]! : 0;
+    if (top > SCHEMA_VERSION) throw new Error(`store: the database is at schema version ${top}, newer than this build knows (${SCHEMA_VERSION})`);
+  }
+
+  async schemaVersions(): Promise<number[]> {
+    return this.db.read(async (c) => {
+      const exists =
+        this.dialect === "sqlite"
+          ? await c.get("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
+          : await c.get("SELECT 1 AS x FROM pg_catalog.pg_tables WHERE tablename = 'schema_version' AND schemaname = current_schema()");
+      if (!exists) return [];
+      return (await c.all<{ version: number }>("SELECT version FROM schema_version ORDER BY version")).map((r) => r.version);
+    });
+  }
+
+  async upsertArticle(a: ArticleRow): Promise<{ id: number; status: UpsertStatus }> {
+    if (!a || typeof a.text !== "string") throw new TypeError("store: an article needs its text as a string");
+    const key = (a.url ?? "").trim() || (a.uri ?? "").trim();
+    if (!key) throw new Error("store: an article needs a url or a uri");
+    const sha = createHash("sha256").update(a.text, "utf8").digest("hex");
+    const extraction = a.extraction == null ? null : JSON.stringify(a.extraction);
+    const meta = [a.uri ?? null, a.url ?? null, a.outlet ?? null, a.title ?? null, a.published ?? null, a.language ?? null];
+    return this.db.write(async (c) => {
+      await c.lock(`entente:article:${key}`);
+      const cur = await c.get<{ id: number; sha256: string; version: number; title: string | null }>(
+        "SELECT id, sha256, version, title FROM articles WHERE doc_key = ? AND superseded_by IS NULL",
+        [key],
+      );
+      if (cur && cur.sha256 === sha) {
+        await c.run(
+          `UPDATE articles SET uri = COALESCE(?, uri), url = COALESCE(?, url), outlet = COALESCE(?, outlet), title = COALESCE(?, title),
+             published = COALESCE(?, published), language = COALESCE(?, language), extraction = COALESCE(?, extraction) WHERE id = ?`,
+          [...meta, extraction, cur.id],
+        );
+        if (a.title != null && a.title !== cur.title) {
+          await this.unindexArticle(c, cur.id);
+          await this.indexArticle(c, cur.id, a.title, a.text);
+        }
+        return { id: cur.id, status: "unchanged" as const };
+      }
+      const row = await c.get<{ id: number }>(
+        `INSERT INTO articles (doc_key, uri, url, outlet, title, published, language, sha256, version, text, extraction, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [key, ...meta, sha, cur ? cur.version + 1 : 1, a.text, extraction, new Date().toISOString()],
+      );
+      const id = Number(row!.id);
+      if (cur) {
+        await c.run("UPDATE articles SET superseded_by = ? WHERE id = ?", [id, cur.id]);
+        await this.unindexArticle(c, cur.id);
+      }
+      await this.indexArticle(c, id, a.title ?? null, a.text);
+      return { id, status: cur ? ("new-version" as const) : ("new" as const) };
+    });
+  }
+
+  async article(id: number): Promise<StoredArticle | null> {
+    const r = await this.db.read((c) => c.get<ArticleDbRow>(`SELECT ${ARTICLE_META}, text FROM articles WHERE id = ?`, [id]));
+    return r ? toArticle(r) : null;
+  }
+
+  async listArticles(opts: ListArticlesOptions = {}): Promise<StoredArticle[]> {
+    const cols = opts.withText === false ? ARTICLE_META : `${ARTICLE_META}, text`;
+    const where = opts.includeSuperseded ? "" : "WHERE superseded_by IS NULL";
+    const rows = await this.db.read((c) => c.all<ArticleDbRow>(`SELECT ${cols} FROM articles ${where} ORDER BY id`));
+    return rows.map(toArticle);
+  }
+
+  async replaceMerged(m: MergedSnapshot): Promise<void> {
+    const { tables, entityDocs, spans } = snapshotRows(m);
+    await this.db.write(async (c) => {
+      await c.lock("entente:merged");
+      await this.clearEntityIndex(c);
+      for (const t of MERGED_TABLES) await c.run(`DELETE FROM ${t}`);
+      await c.run("DELETE FROM store_meta WHERE key IN ('event_span', 'agreement_span')");
+      for (const [table, cols, rows] of tables) await c.insertMany(table, cols, rows);
+      await c.insertMany(
+        "search_entities",
+        [["id", "int"], ["kind", "text"], ["entity_id", "int"], ["key", "text"], ["name", "text"], ["doc", "text"], ["norm", "text"]],
+        entityDocs.map((d) => d.row),
+      );
+      await this.indexEntities(c, entityDocs.map((d) => d.doc));
+      await c.insertMany("store_meta", [["key", "text"], ["value", "text"]], [["event_span", String(spans.event)], ["agreement_span", String(spans.agreement)]]);
+    });
+    await this.afterReplace();
+  }
+
+  private async span(c: Conn, rec: Rec): Promise<number> {
+    const r = await c.get<{ value: string }>("SELECT value FROM store_meta WHERE key = ?", [`${rec}_span`]);
+    return r ? Number(r.value) : 0;
+  }
+
+  private async resolvePeople(c: Conn, name: string): Promise<number[]> {
+    const rows = await c.all<{ id: number }>(
+      "SELECT person_id AS id FROM person_variants WHERE norm = ? UNION SELECT id FROM people WHERE key = ? ORDER BY id",
+      [nameKey(name), name],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  private async list<R>(c: Conn, rec: Rec, f: ListFilters, q: { limit?: number; offset?: number; order?: "asc" | "desc" }): Promise<Page<R>> {
+    const { limit, offset, order } = paging(q);
+    const plan = listPlan(rec, f, await this.span(c, rec), order);
+    const rows = await c.all<R>(`SELECT e.* FROM ${plan.from} WHERE ${plan.where} ORDER BY ${plan.order} LIMIT ? OFFSET ?`, [...plan.params, limit, offset]);
+    const total =
+      rows.length < limit && (rows.length > 0 || offset === 0)
+        ? offset + rows.length
+        : Number((await c.get<{ n: number }>(`SELECT count(*) AS n FROM ${plan.countFrom} WHERE ${plan.where}`, plan.params))!.n);
+    return { items: rows, total, limit, offset };
+  }
+
+  async events(q: EventQuery = {}): Promise<Page<EventRow>> {
+    return this.db.read(async (c) => {
+      let personIds: number[] | undefined;
+      if (q.person != null) {
+        personIds = await this.resolvePeople(c, q.person);
+        if (!personIds.length) {
+          const { limit, offset } = paging(q);
+          return { items: [], total: 0, limit, offset };
+        }
+      }
+      const page = await this.list<EventDbRow>(c, "event", { ...q, personIds }, q);
+      return { ...page, items: await this.hydrateEvents(c, page.items) };
+    });
+  }
+
+  async agreements(q: AgreementQuery = {}): Promise<Page<AgreementRow>> {
+    return this.db.read(async (c) => {
+      const page = await this.list<AgreementDbRow>(c, "agreement", q, q);
+      return { ...page, items: await this.hydrateAgreements(c, page.items) };
+    });
+  }
+
+  private async links(c: Conn, rec: Rec, ids: number[]) {
+    const rid = `${rec}_id`;
+    const countries = groupBy(await byIds<{ owner: number; country: string }>(c, ids, `SELECT ${rid} AS owner, country FROM ${rec}_countries WHERE ${rid} IN ({IDS}) ORDER BY ${rid}, seq`));
+    const areas = groupBy(await byIds<{ owner: number; area: string }>(c, ids, `SELECT ${rid} AS owner, area FROM ${rec}_areas WHERE ${rid} IN ({IDS}) ORDER BY ${rid}, seq`));
+    const sources = groupBy(
+      await byIds<SourceDbRow>(c, ids, `SELECT s.${rid} AS owner, s.article_id, s.idx, s.evidence, ${SOURCE_COLS} FROM ${rec}_sources s JOIN articles a ON a.id = s.article_id WHERE s.${rid} IN ({IDS}) ORDER BY s.${rid}, s.seq`),
+    );
+    const fieldRows = await byIds<{ owner: number; field: string; seq: number; value: unknown; article_id: number | null }>(
+      c,
+      ids,
+      "SELECT entity_id AS owner, field, seq, value, article_id FROM field_support WHERE entity_kind = ? AND entity_id IN ({IDS}) ORDER BY entity_id, field, seq, pos",
+      [rec],
+    );
+    const fields = new Map<number, Record<string, FieldSupport[]>>();
+    for (const r of fieldRows) {
+      let f = fields.get(r.owner);
+      if (!f) fields.set(r.owner, (f = {}));
+      const list = (f[r.field] ??= []);
+      let v = list[r.seq];
+      if (!v) list[r.seq] = v = { value: unjson(r.value, null), articles: [] };
+      if (r.article_id != null) v.articles.push(r.article_id);
+    }
+    return {
+      countries: (id: number) => (countries.get(id) ?? []).map((r) => r.country),
+      areas: (id: number) => (areas.get(id) ?? []).map((r) => r.area),
+      sources: (id: number) => (sources.get(id) ?? []).map(toSource),
+      fields: (id: number) => {
+        const f = fields.get(id) ?? {};
+        for (const k of Object.keys(f)) f[k] = f[k]!.filter(Boolean);
+        return f;
+      },
+    };
+  }
+
+  private async hydrateEvents(c: Conn, rows: EventDbRow[]): Promise<EventRow[]> {
+    if (!rows.length) return [];
+    const ids = rows.map((r) => r.id);
+    const l = await this.links(c, "event", ids);
+    const people = groupBy(
+      await byIds<{ owner: number; key: string; name: string; country: string | null }>(c, ids, "SELECT x.event_id AS owner, p.key, p.name, p.country FROM event_participants x JOIN people p ON p.id = x.person_id WHERE x.event_id IN ({IDS}) ORDER BY x.event_id, x.seq"),
+    );
+    const orgs = groupBy(
+      await byIds<{ owner: number; key: string; name: string; country: string | null; sector: string | null }>(c, ids, "SELECT x.event_id AS owner, o.key, o.name, o.country, o.sector FROM event_organizations x JOIN organizations o ON o.id = x.org_id WHERE x.event_id IN ({IDS}) ORDER BY x.event_id, x.seq"),
+    );
+    return rows.map((r) => ({
+      id: r.key,
+      kind: r.kind,
+      date: r.date,
+      end_date: r.end_date,
+      place_name: r.place_name,
+      place_country: r.place_country,
+      countries: l.countries(r.id),
+      areas: l.areas(r.id),
+      participants: (people.get(r.id) ?? []).map((p): PersonRef => ({ id: p.key, name: p.name, country: p.country })),
+      organizations: (orgs.get(r.id) ?? []).map((o): OrganizationRef => ({ id: o.key, name: o.name, country: o.country, sector: o.sector })),
+      background: Number(r.background) === 1,
+      sources: l.sources(r.id),
+      fields: l.fields(r.id),
+      conflicts: unjson(r.conflicts, []),
+    }));
+  }
+
+  private async hydrateAgreements(c: Conn, rows: AgreementDbRow[]): Promise<AgreementRow[]> {
+    if (!rows.length) return [];
+    const ids = rows.map((r) => r.id);
+    const l = await this.links(c, "agreement", ids);
+    const parties = groupBy(
+      await byIds<{ owner: number; key: string; name: string; country: string | null; sector: string | null }>(c, ids, "SELECT x.agreement_id AS owner, o.key, o.name, o.country, o.sector FROM agreement_parties x JOIN organizations o ON o.id = x.org_id WHERE x.agreement_id IN ({IDS}) ORDER BY x.agreement_id, x.seq"),
+    );
+    const status = groupBy(
+      await byIds<{ owner: number; status: string; date: string | null; article_id: number | null }>(c, ids, "SELECT agreement_id AS owner, status, date, article_id FROM agreement_status WHERE agreement_id IN ({IDS}) ORDER BY agreement_id, seq"),
+    );
+    return rows.map((r) => ({
+      id: r.key,
+      kind: r.kind,
+      title: r.title,
+      status: r.status,
+      date: r.date,
+      period: r.period_from == null && r.period_to == null ? null : { from: r.period_from, to: r.period_to },
+      countries: l.countries(r.id),
+      areas: l.areas(r.id),
+      parties: (parties.get(r.id) ?? []).map((o): OrganizationRef => ({ id: o.key, name: o.name, country: o.country, sector: o.sector })),
+      background: Number(r.background) === 1,
+      status_history: (status.get(r.id) ?? []).map((s) => ({ status: s.status, date: s.date, articleId: s.article_id })),
+      sources: l.sources(r.id),
+      fields: l.fields(r.id),
+      conflicts: unjson(r.conflicts, []),
+    }));
+  }
+
+  async person(name: string, opts: PersonOptions = {}): Promise<PersonRow[]> {
+    const eventLimit = Math.max(0, Math.min(10_000, Math.floor(opts.eventLimit ?? 200)));
+    return this.db.read(async (c) => {
+      const ids = await this.resolvePeople(c, name);
+      if (!ids.length) return [];
+      const people = await byIds<{ id: number; key: string; name: string; country: string | null }>(c, ids, "SELECT id, key, name, country FROM people WHERE id IN ({IDS}) ORDER BY id");
+      const variants = groupBy(await byIds<{ owner: number; variant: string }>(c, ids, "SELECT person_id AS owner, variant FROM person_variants WHERE person_id IN ({IDS}) ORDER BY person_id, seq"));
+      const titles = groupBy(
+        await byIds<{ owner: number; title: string; date: string | null; article_id: number | null }>(c, ids, "SELECT person_id AS owner, title, date, article_id FROM person_titles WHERE person_id IN ({IDS}) ORDER BY person_id, sort_date, seq"),
+      );
+      const own = groupBy(
+        await byIds<SourceDbRow>(c, ids, `SELECT s.person_id AS owner, s.article_id, s.idx, s.evidence, ${SOURCE_COLS} FROM person_sources s JOIN articles a ON a.id = s.article_id WHERE s.person_id IN ({IDS}) ORDER BY s.person_id, s.seq`),
+      );
+      const out: PersonRow[] = [];
+      for (const p of people) {
+        const count = Number((await c.get<{ n: number }>("SELECT count(*) AS n FROM event_participants WHERE person_id = ?", [p.id]))!.n);
+        const evRows = await c.all<EventDbRow>(
+          "SELECT e.* FROM event_participants x JOIN events e ON e.id = x.event_id WHERE x.person_id = ? ORDER BY x.sort_date DESC, x.event_id DESC LIMIT ?",
+          [p.id, eventLimit],
+        );
+        const events = await this.hydrateEvents(c, evRows);
+        const sources = (own.get(p.id) ?? []).map(toSource);
+        const seen = new Set(sources.map((s) => s.articleId));
+        const more = new Set<number>();
+        for (const t of titles.get(p.id) ?? []) if (t.article_id != null && !seen.has(t.article_id)) more.add(t.article_id);
+        const evArticles = await c.all<{ article_id: number }>(
+          "SELECT DISTINCT s.article_id FROM event_participants x JOIN event_sources s ON s.event_id = x.event_id WHERE x.person_id = ?",
+          [p.id],
+        );
+        for (const r of evArticles) if (!seen.has(r.article_id)) more.add(r.article_id);
+        const extra = await byIds<SourceDbRow>(c, [...more], `SELECT a.id AS owner, a.id AS article_id, NULL AS idx, NULL AS evidence, ${SOURCE_COLS} FROM articles a WHERE a.id IN ({IDS})`);
+        extra.sort((x, y) => (x.published ?? "~").localeCompare(y.published ?? "~") || x.article_id - y.article_id);
+        out.push({
+          id: p.key,
+          name: p.name,
+          country: p.country,
+          variants: (variants.get(p.id) ?? []).map((v) => v.variant),
+          offices: (titles.get(p.id) ?? []).map((t) => ({ title: t.title, date: t.date, articleId: t.article_id })),
+          events,
+          event_count: count,
+          sources: [...sources, ...extra.map(toSource)],
+        });
+      }
+      return out;
+    });
+  }
+
+  async search(text: string, limit = 20): Promise<SearchHit[]> {
+    const n = Math.max(0, Math.min(200, Math.floor(limit)));
+    const terms = [...new Set(words(text ?? ""))].slice(0, 32);
+    if (!terms.length || !n) return [];
+    return this.db.read(async (c) => {
+      const ents = await this.searchEntities(c, terms, n);
+      const arts = await this.searchArticles(c, terms, n);
+      const e = ents.slice(0, Math.max(Math.ceil(n / 2), n - arts.length));
+      const a = arts.slice(0, n - e.length);
+      const hits: SearchHit[] = [];
+      const entRows = new Map(
+        (await byIds<{ id: number; kind: SearchKind; key: string; name: string; doc: string }>(c, e.map((x) => x.id), "SELECT id, kind, key, name, doc FROM search_entities WHERE id IN ({IDS})")).map((r) => [r.id, r]),
+      );
+      for (const x of e) {
+        const r = entRows.get(x.id);
+        if (!r) continue;
+        const s = snippet(r.doc, terms);
+        hits.push({ kind: r.kind, id: r.key, title: r.name, snippet: s.text, highlights: s.highlights, score: x.score });
+      }
+      const artRows = new Map(
+        (await byIds<{ id: number; title: string | null; url: string | null; uri: string | null; outlet: string | null; published: string | null; text: string }>(c, a.map((x) => x.id), "SELECT id, title, url, uri, outlet, published, text FROM articles WHERE id IN ({IDS})")).map((r) => [r.id, r]),
+      );
+      for (const x of a) {
+        const r = artRows.get(x.id);
+        if (!r) continue;
+        const s = snippet(r.text, terms);
+        hits.push({
+          kind: "article",
+          id: String(r.id),
+          title: r.title,
+          snippet: s.text,
+          highlights: s.highlights,
+          score: x.score,
+          article: { id: r.id, url: r.url, uri: r.uri, outlet: r.outlet, published: r.published },
+        });
+      }
+      return hits;
+    });
+  }
+
+  async stats(): Promise<StoreStats> {
+    const r = await this.db.read((c) =>
+      c.get<Record<keyof StoreStats, number>>(
+        `SELECT (SELECT count(*) FROM articles WHERE superseded_by IS NULL) AS articles,
+                (SELECT count(*) FROM articles) AS article_versions,
+                (SELECT count(*) FROM events) AS events,
+                (SELECT count(*) FROM agreements) AS agreements,
+                (SELECT count(*) FROM people) AS people,
+                (SELECT count(*) FROM organizations) AS organizations`,
+      ),
+    );
+    return {
+      articles: Number(r!.articles),
+      events: Number(r!.events),
+      agreements: Number(r!.agreements),
+      people: Number(r!.people),
+      organizations: Number(r!.organizations),
+      article_versions: Number(r!.article_versions),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
+
