@@ -15,7 +15,7 @@ import { combineDates, datesClash, dayRange, precision, sameDay } from "./dates.
 import { best, conflictsOf, support } from "./explain.js";
 import { countryLookup, isoFromDemonym } from "../kb/index.js";
 import type { AgreementView, MergedAgreement, OrgRef, SourceRef, StatusAt } from "./types.js";
-import { shortId, UnionFind, words } from "./util.js";
+import { shortId, UnionFind, words, cmp } from "./util.js";
 
 export interface AgreementReport {
   article: string;
@@ -225,13 +225,13 @@ export function mergeAgreements(reports: readonly AgreementReport[], affine: Rea
   }
   const agreements: MergedAgreement[] = [];
   for (const [root, ms] of members) {
-    const sorted = [...ms].sort((x, y) => rs[x]!.src.article.localeCompare(rs[y]!.src.article) || rs[x]!.src.index - rs[y]!.src.index);
+    const sorted = [...ms].sort((x, y) => cmp(rs[x]!.src.article, rs[y]!.src.article) || rs[x]!.src.index - rs[y]!.src.index);
     const first = rs[sorted[0]!]!.src;
     const id = shortId("ag-", `${first.article}#${first.index}`);
     for (const k of sorted) idOf[k] = id;
     agreements.push(agreementRecord(id, sorted.map((k) => rs[k]!), linksByRoot.get(root) ?? [], rs));
   }
-  agreements.sort((a, b) => a.id.localeCompare(b.id));
+  agreements.sort((a, b) => cmp(a.id, b.id));
   return { agreements, idOf: (k) => idOf[k] ?? "" };
 }
 
@@ -260,7 +260,7 @@ function agreementRecord(id: string, ms: R[], links: Link[], all: R[]): MergedAg
     article: r.src.article,
     date: r.src.view.status === "signed" ? r.src.view.date ?? r.src.published : r.src.published,
   }));
-  history.sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999") || a.article.localeCompare(b.article));
+  history.sort((a, b) => cmp(a.date ?? "9999", b.date ?? "9999") || cmp(a.article, b.article));
   const parties: OrgRef[] = [];
   const seen = new Set<string>();
   for (const r of ms) for (const p of r.src.view.parties) {

@@ -24,7 +24,7 @@ import { combineDates, dateSpan, datesClash, hasDay, hull, isFullDate, parseDate
 import { best, conflictsOf, support } from "./explain.js";
 import { placeKey, placeRelation, type PlaceKey } from "./places.js";
 import type { EventView, MergedEvent, PlaceRef, SourceRef } from "./types.js";
-import { shortId, UnionFind } from "./util.js";
+import { shortId, UnionFind, cmp } from "./util.js";
 
 export interface EventReport {
   article: string;
@@ -211,10 +211,7 @@ export function mergeEvents(reports: readonly EventReport[], duplicates: Readonl
     const md = mdKey(r.src.view);
     for (const k of stateLookupKeys(r.countries)) {
       const g = `${r.cls}|${k}`;
-      if (months) {
-        for (const m of months) for (const j of blocks.get(`${g}|m:${m}`)) consider(i, j);
-        for (const j of blocks.get(`${g}|m:?`)) if (r.src.people.size) consider(i, j);
-      }
+      if (months) for (const m of months) for (const j of blocks.get(`${g}|m:${m}`)) consider(i, j);
       // an event without a time bucket meets the others through a shared participant
       for (const p of r.src.people.keys()) for (const j of blocks.get(`${g}|p:${p}`)) consider(i, j);
       // a mention naming nobody, with a day, meets the reports of that day of the year
@@ -323,13 +320,13 @@ export function mergeEvents(reports: readonly EventReport[], duplicates: Readonl
     else linksByRoot.set(r, [l]);
   }
   for (const [root, ms] of members) {
-    const sorted = [...ms].sort((x, y) => rs[x]!.src.article.localeCompare(rs[y]!.src.article) || rs[x]!.src.index - rs[y]!.src.index);
+    const sorted = [...ms].sort((x, y) => cmp(rs[x]!.src.article, rs[y]!.src.article) || rs[x]!.src.index - rs[y]!.src.index);
     const first = rs[sorted[0]!]!.src;
     const id = shortId("ev-", `${first.article}#${first.index}`);
     for (const k of sorted) idOf[k] = id;
     events.push(eventRecord(id, sorted.map((k) => rs[k]!), linksByRoot.get(root) ?? [], rs));
   }
-  events.sort((a, b) => a.id.localeCompare(b.id));
+  events.sort((a, b) => cmp(a.id, b.id));
   return { events, idOf: (k) => idOf[k] ?? "" };
 }
 

@@ -1,4 +1,5 @@
 // Explanations of merged records: which articles support each value of a field, and which values clash.
+import { cmp } from "./util.js";
 import type { FieldValue } from "./types.js";
 
 /** Groups (value, article) observations into values with their supporting articles (null values left out). */
@@ -13,7 +14,7 @@ export function support(obs: ReadonlyArray<{ value: unknown; article: string }>)
   }
   const out = [...byKey.values()];
   for (const fv of out) fv.articles.sort();
-  return out.sort((a, b) => b.articles.length - a.articles.length || JSON.stringify(a.value).localeCompare(JSON.stringify(b.value)));
+  return out.sort((a, b) => b.articles.length - a.articles.length || cmp(JSON.stringify(a.value), JSON.stringify(b.value)));
 }
 
 const show = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify(v));

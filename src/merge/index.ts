@@ -23,7 +23,9 @@ const publishedOf = (a: ArticleInput): string | null => a.published ?? a.extract
 const bodyText = (a: ArticleInput): string =>
   a.text ?? (Array.isArray(a.extraction.document?.body) ? a.extraction.document.body.map((s) => s.text).join("\n") : "");
 
-export function mergeArticles(articles: readonly ArticleInput[]): MergeResult {
+export function mergeArticles(input: readonly ArticleInput[]): MergeResult {
+  // every order below derives from article ids and item indexes, never from the order of the input
+  const articles = [...input].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const seenIds = new Set<string>();
   for (const a of articles) {
     if (seenIds.has(a.id)) throw new Error(`mergeArticles: article id "${a.id}" given twice`);

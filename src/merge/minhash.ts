@@ -1,22 +1,14 @@
 // Near-duplicate articles (syndicated copies, light rewrites): MinHash signatures over word 5-shingles,
 // LSH banding to find candidate pairs without comparing all pairs, then the signature agreement as the
 // estimate of the shingle-set Jaccard similarity.
-import { words, fnv1a } from "./util.js";
+import { words, fnv1a, mix32, cmp } from "./util.js";
 
 export const SHINGLE = 5;
 export const HASHES = 128;
 export const BANDS = 16; // 16 bands x 8 rows: pairs near 0.7 and above become candidates
 const ROWS = HASHES / BANDS;
 
-/** murmur3's 32-bit finaliser: a good integer mixer; with distinct seeds, a family of hash functions. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+const mix = mix32;
 const SEEDS: readonly number[] = Array.from({ length: HASHES }, (_, i) => mix(0x9e3779b9 + Math.imul(i + 1, 0x7f4a7c15)));
 
 /** Hashes of the distinct word k-shingles of a text (a text shorter than k words is one shingle). */
@@ -94,5 +86,5 @@ export function nearDuplicates(texts: ReadonlyArray<{ id: string; text: string }
       }
     }
   }
-  return out.sort((p, q) => p.a.localeCompare(q.a) || p.b.localeCompare(q.b));
+  return out.sort((p, q) => cmp(p.a, q.a) || cmp(p.b, q.b));
 }

@@ -5,7 +5,7 @@
 // them not a very common family or given name ("Nguyen", "Wang", "Van" alone never merge anyone).
 // A form that fits several people who cannot be one ("Van Binh" under "Pham Van Binh" and "Do Van Binh")
 // joins none of them.
-import { words, shortId, UnionFind } from "./util.js";
+import { words, shortId, UnionFind, cmp } from "./util.js";
 import type { MergedPerson, TitleAt } from "./types.js";
 
 /** Tokens that never make a name distinctive on their own. */
@@ -175,7 +175,7 @@ export function mergePeople(mentions: readonly PersonMention[]): PeopleIndex {
     return size(a) <= size(b) ? subsetOf(a, b) : subsetOf(b, a);
   };
   const order = forms.map((_, i) => i).sort((i, j) => size(forms[j]!.key) - size(forms[i]!.key) ||
-    keyString(forms[i]!.key).localeCompare(keyString(forms[j]!.key)) || i - j);
+    cmp(keyString(forms[i]!.key), keyString(forms[j]!.key)) || i - j);
   for (const i of order) {
     const roots = [...new Set(bigger[i]!.map((j) => uf.find(j)))].filter((r) => r !== uf.find(i));
     if (!roots.length) continue;
@@ -202,12 +202,12 @@ export function mergePeople(mentions: readonly PersonMention[]): PeopleIndex {
   for (const g of groups) {
     const ms = g.flatMap((f) => forms[f]!.mentions).sort((a, b) => a - b);
     const src = ms.map((k) => mentions[k]!);
-    const earliest = [...src].sort((a, b) => a.article.localeCompare(b.article) || a.name.localeCompare(b.name))[0]!;
+    const earliest = [...src].sort((a, b) => cmp(a.article, b.article) || cmp(a.name, b.name))[0]!;
     const id = shortId("p-", `${earliest.article}\u0000${earliest.name}`);
     for (const k of ms) idOfMention[k] = id;
     people.push(personRecord(id, src));
   }
-  people.sort((a, b) => a.id.localeCompare(b.id));
+  people.sort((a, b) => cmp(a.id, b.id));
   return { people, idOf: (k) => idOfMention[k] ?? "" };
 }
 
@@ -218,11 +218,11 @@ function personRecord(id: string, src: PersonMention[]): MergedPerson {
   for (const m of src) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
   const names = [...counts.keys()];
   names.sort((a, b) => size(nameKey(b)) - size(nameKey(a)) || nonAscii(b) - nonAscii(a) ||
-    counts.get(b)! - counts.get(a)! || a.localeCompare(b));
+    counts.get(b)! - counts.get(a)! || cmp(a, b));
   const variants = [...new Set(src.flatMap((m) => [m.name, ...m.aliases]))].sort();
   const cc = new Map<string, number>();
   for (const m of src) if (m.country) cc.set(m.country, (cc.get(m.country) ?? 0) + 1);
-  const country = [...cc].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+  const country = [...cc].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0] ?? null;
   const titles: TitleAt[] = [];
   const seen = new Set<string>();
   for (const m of src) for (const t of m.titles) {
@@ -231,7 +231,7 @@ function personRecord(id: string, src: PersonMention[]): MergedPerson {
     seen.add(k);
     titles.push({ title: t, date: m.published, article: m.article });
   }
-  titles.sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999") || a.article.localeCompare(b.article) ||
-    a.title.localeCompare(b.title));
+  titles.sort((a, b) => cmp(a.date ?? "9999", b.date ?? "9999") || cmp(a.article, b.article) ||
+    cmp(a.title, b.title));
   return { id, name: names[0]!, variants, country, titles, articles: [...new Set(src.map((m) => m.article))].sort() };
 }

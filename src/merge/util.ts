@@ -18,9 +18,19 @@ export function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-/** Deterministic short id: prefix + 8 hex digits of a 64-bit-ish hash of the key. */
+/** murmur3's 32-bit finaliser: mixes every input bit into every output bit. */
+export function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Deterministic short id: prefix + 12 hex digits of a hash of the key. */
 export function shortId(prefix: string, key: string): string {
-  const a = fnv1a(key), b = fnv1a(`${key}\u0000${a}`);
+  const a = mix32(fnv1a(key)), b = mix32(fnv1a(`${key}\u0000`) ^ a);
   return `${prefix}${a.toString(16).padStart(8, "0")}${(b >>> 16).toString(16).padStart(4, "0")}`;
 }
 
@@ -78,3 +88,6 @@ export function countBy<T>(items: Iterable<T>, key: (t: T) => string): Map<strin
   }
   return m;
 }
+
+/** Code-unit order of two strings: the same on every machine and locale. */
+export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
