@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, copyFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, writeFileSync, copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -44,6 +44,17 @@ test("ingest a folder and JSON Lines into SQLite, again without change, then que
   const p = cli(["person", "--db", db, "Camila Rojas Fuentes", "--json"]);
   const person = JSON.parse(p.stdout.trim().split("\n")[0]!);
   assert.equal(person.country, "CHL");
+
+  // the eval export: one file per article, each event with the id of its merged record
+  const outDir = join(dir, "eval");
+  const ex = cli(["export", "--db", db, "--format", "eval", "--out", outDir]);
+  assert.equal(ex.status, 0, ex.stderr);
+  const a = JSON.parse(readFileSync(join(outDir, "a.json"), "utf8"));
+  assert.ok(a.events.length > 0 && a.events.every((e: { event_id?: string }) => typeof e.event_id === "string"));
+  assert.ok(a.agreements.every((g: { agreement_id?: string }) => typeof g.agreement_id === "string"));
+  const gexf = cli(["export", "--db", db, "--format", "gexf", "--out", join(dir, "g")]);
+  assert.equal(gexf.status, 0, gexf.stderr);
+  assert.match(readFileSync(join(dir, "g", "cooperation.gexf"), "utf8"), /<edge id="\d+" source="MAR" target="SEN" weight="\d+"\/>/);
 
   const bad = cli(["events", "--db", db, "--country", "Maroc"]);
   assert.equal(bad.status, 2);

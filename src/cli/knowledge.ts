@@ -3,8 +3,9 @@
 import { parseArgs } from "node:util";
 import { openStore } from "../store/store.js";
 import { ingest } from "../knowledge/ingest.js";
+import { EXPORT_FORMATS, exportStore, type ExportFormat } from "../knowledge/export.js";
 
-export const KNOWLEDGE_COMMANDS = new Set(["ingest", "events", "agreements", "person", "search"]);
+export const KNOWLEDGE_COMMANDS = new Set(["ingest", "events", "agreements", "person", "search", "export"]);
 
 const ISO3 = /^[A-Z]{3}$/;
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -16,7 +17,7 @@ export async function runKnowledge(command: string, argv: string[]): Promise<num
     options: {
       db: { type: "string" }, json: { type: "boolean" }, country: { type: "string" }, with: { type: "string" }, area: { type: "string" },
       kind: { type: "string" }, status: { type: "string" }, from: { type: "string" }, to: { type: "string" }, person: { type: "string" },
-      limit: { type: "string" }, offset: { type: "string" },
+      limit: { type: "string" }, offset: { type: "string" }, format: { type: "string" }, out: { type: "string" },
     },
   });
   for (const k of ["country", "with"] as const) if (values[k] && !ISO3.test(values[k]!)) return usage(command, `--${k} takes an ISO 3166 alpha-3 code such as VNM, not "${values[k]}"`);
@@ -26,6 +27,9 @@ export async function runKnowledge(command: string, argv: string[]): Promise<num
   if ((limit !== undefined && !(limit > 0)) || (offset !== undefined && !(offset >= 0))) return usage(command, "--limit and --offset take numbers");
   if ((command === "ingest" || command === "person" || command === "search") && !positionals.length) return usage(command, "what to read or look for is missing");
 
+  if (command === "export" && (!values.format || !(EXPORT_FORMATS as readonly string[]).includes(values.format) || !values.out)) {
+    return usage(command, `--format ${EXPORT_FORMATS.join("|")} and --out DIR are needed`);
+  }
   const store = await openStore(values.db);
   try {
     const out = (x: unknown) => process.stdout.write(`${JSON.stringify(x)}\n`);
@@ -75,6 +79,11 @@ export async function runKnowledge(command: string, argv: string[]): Promise<num
           process.stdout.write(`  ${p.sources.length} sources, ${p.event_count} events\n`);
         }
       }
+      return 0;
+    }
+    if (command === "export") {
+      const n = await exportStore(store, values.format as ExportFormat, values.out!);
+      process.stderr.write(`wrote ${n} records (${values.format}) to ${values.out}\n`);
       return 0;
     }
     const hits = await store.search(positionals.join(" "), limit);

@@ -16,6 +16,7 @@ Usage:
   entente agreements [--db DB] [--country ISO3] [--with ISO3] [--status S] [--kind K] [--from DATE] [--to DATE] [--json]
   entente person [--db DB] NAME           variants, offices over time, events, sources
   entente search [--db DB] TEXT           full text over articles and names
+  entente export [--db DB] --format eval|jsonl|plover|gexf --out DIR
 
 The store is ./entente.db (SQLite) unless --db or ENTENTE_DB names another file or a postgres://... URL.
 

@@ -20,34 +20,47 @@ function both(sql: string): Record<Dialect, string> {
   return { sqlite: spell("sqlite"), postgres: spell("postgres") };
 }
 
-/** A table linking a record to countries, its pairs of countries, areas: one per record kind. */
+/** The record's columns copied into a link table, and the index suffix that makes them usable there. */
+function copied(rec: "event" | "agreement"): { cols: string; idx: string } {
+  const status = rec === "agreement";
+  return {
+    cols: `date_hi {K},\n  kind {K} NOT NULL,${status ? "\n  status {K} NOT NULL," : ""}\n  background INTEGER NOT NULL,`,
+    idx: `date_hi, kind, ${status ? "status, " : ""}background`,
+  };
+}
+
+/** Tables linking a record to its countries, its pairs of countries, its areas, its sources. */
 function links(rec: "event" | "agreement", table: string): string {
+  const c = copied(rec);
   return `
 CREATE TABLE ${rec}_countries (
   ${rec}_id INTEGER NOT NULL REFERENCES ${table}(id),
   seq INTEGER NOT NULL,
   country {K} NOT NULL,
   sort_date {K} NOT NULL,
+  ${c.cols}
   PRIMARY KEY (${rec}_id, country)
 );
-CREATE INDEX ${rec}_countries_country_date ON ${rec}_countries (country, sort_date, ${rec}_id);
+CREATE INDEX ${rec}_countries_country_date ON ${rec}_countries (country, sort_date, ${rec}_id, ${c.idx});
 CREATE TABLE ${rec}_pairs (
   ${rec}_id INTEGER NOT NULL REFERENCES ${table}(id),
   country_a {K} NOT NULL,
   country_b {K} NOT NULL,
   sort_date {K} NOT NULL,
+  ${c.cols}
   PRIMARY KEY (${rec}_id, country_a, country_b),
   CHECK (country_a < country_b)
 );
-CREATE INDEX ${rec}_pairs_pair_date ON ${rec}_pairs (country_a, country_b, sort_date, ${rec}_id);
+CREATE INDEX ${rec}_pairs_pair_date ON ${rec}_pairs (country_a, country_b, sort_date, ${rec}_id, ${c.idx});
 CREATE TABLE ${rec}_areas (
   ${rec}_id INTEGER NOT NULL REFERENCES ${table}(id),
   seq INTEGER NOT NULL,
   area {K} NOT NULL,
   sort_date {K} NOT NULL,
+  ${c.cols}
   PRIMARY KEY (${rec}_id, area)
 );
-CREATE INDEX ${rec}_areas_area_date ON ${rec}_areas (area, sort_date, ${rec}_id);
+CREATE INDEX ${rec}_areas_area_date ON ${rec}_areas (area, sort_date, ${rec}_id, ${c.idx});
 CREATE TABLE ${rec}_sources (
   ${rec}_id INTEGER NOT NULL REFERENCES ${table}(id),
   seq INTEGER NOT NULL,
@@ -138,17 +151,18 @@ CREATE TABLE events (
   background INTEGER NOT NULL DEFAULT 0 CHECK (background IN (0, 1)),
   conflicts {JSON} NOT NULL
 );
-CREATE INDEX events_date ON events (sort_date, id);
-CREATE INDEX events_kind_date ON events (kind, sort_date, id);
+CREATE INDEX events_date ON events (sort_date, id, date_hi, kind, background);
+CREATE INDEX events_kind_date ON events (kind, sort_date, id, date_hi, background);
 ${links("event", "events")}
 CREATE TABLE event_participants (
   event_id INTEGER NOT NULL REFERENCES events(id),
   seq INTEGER NOT NULL,
   person_id INTEGER NOT NULL REFERENCES people(id),
   sort_date {K} NOT NULL,
+  ${copied("event").cols}
   PRIMARY KEY (event_id, person_id)
 );
-CREATE INDEX event_participants_person_date ON event_participants (person_id, sort_date, event_id);
+CREATE INDEX event_participants_person_date ON event_participants (person_id, sort_date, event_id, ${copied("event").idx});
 CREATE TABLE event_organizations (
   event_id INTEGER NOT NULL REFERENCES events(id),
   seq INTEGER NOT NULL,
@@ -171,9 +185,9 @@ CREATE TABLE agreements (
   background INTEGER NOT NULL DEFAULT 0 CHECK (background IN (0, 1)),
   conflicts {JSON} NOT NULL
 );
-CREATE INDEX agreements_date ON agreements (sort_date, id);
-CREATE INDEX agreements_status_date ON agreements (status, sort_date, id);
-CREATE INDEX agreements_kind_date ON agreements (kind, sort_date, id);
+CREATE INDEX agreements_date ON agreements (sort_date, id, date_hi, kind, status, background);
+CREATE INDEX agreements_status_date ON agreements (status, sort_date, id, date_hi, kind, background);
+CREATE INDEX agreements_kind_date ON agreements (kind, sort_date, id, date_hi, status, background);
 ${links("agreement", "agreements")}
 CREATE TABLE agreement_parties (
   agreement_id INTEGER NOT NULL REFERENCES agreements(id),

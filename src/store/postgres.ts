@@ -24,6 +24,11 @@ export function numbered(sql: string): string {
 }
 
 const INSERT_CHUNK = 5000;
+/**
+ * At most this many matching articles are ranked (ts_rank reads every candidate's tsvector): a word found in more
+ * articles than that is ranked among the first RANKED found, not among all.
+ */
+export const RANKED = 1000;
 /** tsvector is limited to 1 MB; a longer text is indexed on its beginning */
 const MAX_INDEXED = 400_000;
 
@@ -124,8 +129,9 @@ export class PostgresStore extends SqlStore {
 
   protected async searchArticles(c: Conn, terms: string[], limit: number) {
     return c.all<{ id: number; score: number }>(
-      "SELECT id, ts_rank(tsv, q) AS score FROM articles, plainto_tsquery('simple', ?) q WHERE tsv @@ q ORDER BY score DESC, id LIMIT ?",
-      [terms.join(" "), limit],
+      `SELECT id, ts_rank(tsv, q) AS score FROM (SELECT id, tsv FROM articles WHERE tsv @@ plainto_tsquery('simple', ?) LIMIT ${RANKED}) m,
+         plainto_tsquery('simple', ?) q ORDER BY score DESC, id LIMIT ?`,
+      [terms.join(" "), terms.join(" "), limit],
     );
   }
 
@@ -136,13 +142,15 @@ export class PostgresStore extends SqlStore {
     );
   }
 
+  /**
+   * Fresh statistics for the planner, and the visibility map set on the tables the list queries count in (so that
+   * their counts are index-only scans) and the old snapshot's dead rows gone, rather than waiting for autovacuum.
+   */
   protected override async afterReplace(): Promise<void> {
-    const client = await this.pdb.pool.connect();
-    try {
-      await client.query("ANALYZE people, person_variants, events, event_countries, event_pairs, event_areas, event_participants, agreements, agreement_countries, agreement_pairs, agreement_areas, search_entities");
-    } finally {
-      client.release();
-    }
+    await this.pdb.pool.query(
+      "VACUUM (ANALYZE) people, person_variants, events, event_countries, event_pairs, event_areas, event_participants, agreements, agreement_countries, agreement_pairs, agreement_areas, search_entities",
+    );
+    await this.pdb.pool.query("ANALYZE person_titles, person_sources, organizations, event_organizations, event_sources, agreement_parties, agreement_status, agreement_sources, field_support");
   }
 }
 

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { Conn, ColType, Db, Dialect } from "./db.js";
 import { daysBetween, recordRange } from "./dates.js";
 import { MIGRATIONS, SCHEMA_VERSION, migrate as runMigrations } from "./migrations.js";
-import { listPlan, placeholders, type ListFilters, type Rec } from "./queries.js";
+import { COPIED, listPlan, placeholders, type ListFilters, type Rec } from "./queries.js";
 import type { Store } from "./store.js";
 import { indexText, nameKey, snippet, words } from "./text.js";
 import type {
@@ -175,15 +175,17 @@ export function snapshotRows(m: MergedSnapshot): { tables: Rows[]; entityDocs: {
   const psources = t("person_sources", [["person_id", I], ["seq", I], ["article_id", I], ["idx", I], ["evidence", J]]);
   const events = t("events", [["id", I], ["key", T], ["kind", T], ["date", T], ["end_date", T], ["sort_date", T], ["date_hi", T], ["place_name", T], ["place_country", T], ["background", I], ["conflicts", J]]);
   const agreements = t("agreements", [["id", I], ["key", T], ["kind", T], ["title", T], ["status", T], ["date", T], ["sort_date", T], ["date_hi", T], ["period_from", I], ["period_to", I], ["background", I], ["conflicts", J]]);
+  // sort_date and the COPIED columns of the record, at the end of every link row
+  const copy = (rec: Rec): [string, ColType][] => [["sort_date", T], ...COPIED[rec].map((c): [string, ColType] => [c, c === "background" ? I : T])];
   const linkTables = (rec: Rec) => ({
-    countries: t(`${rec}_countries`, [[`${rec}_id`, I], ["seq", I], ["country", T], ["sort_date", T]]),
-    pairs: t(`${rec}_pairs`, [[`${rec}_id`, I], ["country_a", T], ["country_b", T], ["sort_date", T]]),
-    areas: t(`${rec}_areas`, [[`${rec}_id`, I], ["seq", I], ["area", T], ["sort_date", T]]),
+    countries: t(`${rec}_countries`, [[`${rec}_id`, I], ["seq", I], ["country", T], ...copy(rec)]),
+    pairs: t(`${rec}_pairs`, [[`${rec}_id`, I], ["country_a", T], ["country_b", T], ...copy(rec)]),
+    areas: t(`${rec}_areas`, [[`${rec}_id`, I], ["seq", I], ["area", T], ...copy(rec)]),
     sources: t(`${rec}_sources`, [[`${rec}_id`, I], ["seq", I], ["article_id", I], ["idx", I], ["evidence", J]]),
   });
   const ev = linkTables("event");
   const ag = linkTables("agreement");
-  const participants = t("event_participants", [["event_id", I], ["seq", I], ["person_id", I], ["sort_date", T]]);
+  const participants = t("event_participants", [["event_id", I], ["seq", I], ["person_id", I], ...copy("event")]);
   const evOrgs = t("event_organizations", [["event_id", I], ["seq", I], ["org_id", I]]);
   const parties = t("agreement_parties", [["agreement_id", I], ["seq", I], ["org_id", I]]);
   const status = t("agreement_status", [["agreement_id", I], ["seq", I], ["status", T], ["date", T], ["article_id", I]]);
@@ -221,12 +223,12 @@ export function snapshotRows(m: MergedSnapshot): { tables: Rows[]; entityDocs: {
     return id;
   };
   const spans: Record<Rec, number> = { event: 0, agreement: 0 };
-  const linkRows = (tabs: ReturnType<typeof linkTables>, id: number, sort: string, countries: string[], areas: string[], sources: MergedSnapshot["events"][number]["sources"]) => {
+  const linkRows = (tabs: ReturnType<typeof linkTables>, id: number, tail: unknown[], countries: string[], areas: string[], sources: MergedSnapshot["events"][number]["sources"]) => {
     const cs = [...new Set((countries ?? []).map((c) => c.toUpperCase()))];
-    cs.forEach((c, k) => tabs.countries[2].push([id, k, c, sort]));
+    cs.forEach((c, k) => tabs.countries[2].push([id, k, c, ...tail]));
     const sorted = [...cs].sort();
-    for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y < sorted.length; y++) tabs.pairs[2].push([id, sorted[x], sorted[y], sort]);
-    [...new Set(areas ?? [])].forEach((a, k) => tabs.areas[2].push([id, k, a, sort]));
+    for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y < sorted.length; y++) tabs.pairs[2].push([id, sorted[x], sorted[y], ...tail]);
+    [...new Set(areas ?? [])].forEach((a, k) => tabs.areas[2].push([id, k, a, ...tail]));
     (sources ?? []).forEach((s, k) => tabs.sources[2].push([id, k, s.articleId, s.index ?? null, json(s.evidence ?? [])]));
   };
   const fieldRows = (kind: Rec, id: number, f: Record<string, FieldSupport[]> | undefined) => {
@@ -243,9 +245,10 @@ export function snapshotRows(m: MergedSnapshot): { tables: Rows[]; entityDocs: {
     const r = recordRange(e.date, e.end_date);
     if (r.hi) spans.event = Math.max(spans.event, daysBetween(r.sort, r.hi));
     events[2].push([id, key, e.kind, e.date ?? null, e.end_date ?? null, r.sort, r.hi, e.place_name ?? null, upper(e.place_country), e.background ? 1 : 0, json(e.conflicts ?? [])]);
-    linkRows(ev, id, r.sort, e.countries, e.areas, e.sources);
+    const tail = [r.sort, r.hi, e.kind, e.background ? 1 : 0]; // sort_date, ...COPIED.event
+    linkRows(ev, id, tail, e.countries, e.areas, e.sources);
     const pid = ref(personIds, "person", `event ${key}`);
-    [...new Set((e.participants ?? []).map(pid))].forEach((p, k) => participants[2].push([id, k, p, r.sort]));
+    [...new Set((e.participants ?? []).map(pid))].forEach((p, k) => participants[2].push([id, k, p, ...tail]));
     const oid = ref(orgIds, "organization", `event ${key}`);
     [...new Set((e.organizations ?? []).map(oid))].forEach((o, k) => evOrgs[2].push([id, k, o]));
     fieldRows("event", id, e.fields);
@@ -256,7 +259,7 @@ export function snapshotRows(m: MergedSnapshot): { tables: Rows[]; entityDocs: {
     const r = recordRange(g.date);
     if (r.hi) spans.agreement = Math.max(spans.agreement, daysBetween(r.sort, r.hi));
     agreements[2].push([id, key, g.kind, g.title ?? null, g.status, g.date ?? null, r.sort, r.hi, g.period?.from ?? null, g.period?.to ?? null, g.background ? 1 : 0, json(g.conflicts ?? [])]);
-    linkRows(ag, id, r.sort, g.countries, g.areas, g.sources);
+    linkRows(ag, id, [r.sort, r.hi, g.kind, g.status, g.background ? 1 : 0], g.countries, g.areas, g.sources); // sort_date, ...COPIED.agreement
     const oid = ref(orgIds, "organization", `agreement ${key}`);
     [...new Set((g.parties ?? []).map(oid))].forEach((o, k) => parties[2].push([id, k, o]));
     (g.status_history ?? []).forEach((s, k) => status[2].push([id, k, s.status, s.date ?? null, s.article ?? null]));
@@ -349,7 +352,7 @@ export abstract class SqlStore implements Store {
       );
       const id = Number(row!.id);
       if (cur) {
-        await c.run("UPDATE articles SET superseded_by = ? WHERE id = ?", [id, cur.id]);
+        
         await this.unindexArticle(c, cur.id);
       }
       await this.indexArticle(c, id, a.title ?? null, a.text);
@@ -404,7 +407,7 @@ export abstract class SqlStore implements Store {
   private async list<R>(c: Conn, rec: Rec, f: ListFilters, q: { limit?: number; offset?: number; order?: "asc" | "desc" }): Promise<Page<R>> {
     const { limit, offset, order } = paging(q);
     const plan = listPlan(rec, f, await this.span(c, rec), order);
-    const rows = await c.all<R>(`SELECT e.* FROM ${plan.from} WHERE ${plan.where} ORDER BY ${plan.order} LIMIT ? OFFSET ?`, [...plan.params, limit, offset]);
+    const rows = await c.all<R>(`SELECT ${plan.select} FROM ${plan.from} WHERE ${plan.where} ORDER BY ${plan.order} LIMIT ? OFFSET ?`, [...plan.params, limit, offset]);
     const total =
       rows.length < limit && (rows.length > 0 || offset === 0)
         ? offset + rows.length
