@@ -91,18 +91,21 @@ function main(argv: string[]): number {
   }
   if (values.out) mkdirSync(values.out, { recursive: true });
   let failed = 0;
+  let written = 0;
   for (const file of expandInputs(positionals)) {
     try {
       const input = readArticle(file, { published: values.published, language: values.lang, url: values.url, title: values.title });
       const result = extract(input);
       if (values.out) writeFileSync(join(values.out, `${input.meta.id}.json`), `${JSON.stringify(result, null, 1)}\n`);
       else process.stdout.write(`${JSON.stringify(result)}\n`);
+      written++;
     } catch (e) {
       failed++;
       const reason = e instanceof InputError ? e.message : `extraction failed: ${(e as Error).message}`;
       process.stderr.write(`entente: ${file}: ${reason}\n`);
     }
   }
+  if (values.out) process.stderr.write(`extracted ${written} of ${written + failed} articles into ${values.out}\n`);
   return failed ? 1 : 0;
 }
 
