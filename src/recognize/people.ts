@@ -27,6 +27,8 @@ interface Candidate {
   sentence: number;
   /** token range of the title phrase that introduces or follows the name */
   title: { first: number; last: number } | null;
+  /** an apposition after the name when a title also came before it */
+  title2?: { first: number; last: number } | null;
   strong: boolean;
   country: string | null;
   countryBy: PersonEntity["countryBy"];
@@ -291,7 +293,7 @@ function judge(ctx: PeopleContext, s: SentenceSpan, si: number, first: number, l
       }
     }
   }
-  return { first, last, sentence: si, title, strong, country, countryBy };
+  return { first, last, sentence: si, title, title2: before && after ? after : null, strong, country, countryBy };
 }
 
 function buildEntities(ctx: PeopleContext, cands: Candidate[], skipped: ReadonlySet<number>): PeopleResult {
@@ -340,10 +342,11 @@ function buildEntities(ctx: PeopleContext, cands: Candidate[], skipped: Readonly
       p.country = c.country;
       p.countryBy = c.countryBy;
     } else if (!p.country && !p.countryBy && c.countryBy) p.countryBy = c.countryBy;
-    if (c.title) {
-      const tt = text.slice(t.start[c.title.first]!, t.end[c.title.last - 1]!).replace(/\s+/g, " ");
+    for (const r of [c.title, c.title2]) {
+      if (!r) continue;
+      const tt = text.slice(t.start[r.first]!, t.end[r.last - 1]!).replace(/\s+/g, " ");
       if (!p.titles.includes(tt)) p.titles.push(tt);
-      titleRanges.push({ person: k, first: c.title.first, last: c.title.last });
+      titleRanges.push({ person: k, first: r.first, last: r.last });
     }
   };
 
