@@ -352,7 +352,7 @@ export abstract class SqlStore implements Store {
       );
       const id = Number(row!.id);
       if (cur) {
-        
+        await c.run("UPDATE articles SET superseded_by = ? WHERE id = ?", [id, cur.id]);
         await this.unindexArticle(c, cur.id);
       }
       await this.indexArticle(c, id, a.title ?? null, a.text);
