@@ -45,3 +45,11 @@ test("the similarity threshold is applied to the candidates LSH finds", () => {
   assert.equal(nearDuplicates(texts, 0.8).length, 1);
   assert.equal(nearDuplicates(texts, 0.99).length, 0);
 });
+
+test("thousands of copies of one story do not blow up the candidate pairs", () => {
+  const base = "the minister of the interior received his counterpart in the capital on monday to discuss border security and the fight against drug trafficking and terrorism";
+  const texts = Array.from({ length: 3000 }, (_, i) => ({ id: `c${i}`, text: `${base} report ${i % 7}` }));
+  const pairs = nearDuplicates(texts);
+  assert.ok(pairs.length > 2999, "every copy is linked to some other copy");
+  assert.ok(pairs.length < 3000 * 40, `pairs stay linear, far from the 4.5 million of all pairs: ${pairs.length}`);
+});

@@ -53,6 +53,9 @@ export interface DuplicatePair {
  * Pairs of texts whose estimated Jaccard similarity is at least `threshold`, found through LSH buckets.
  * Texts with fewer than `minShingles` shingles are skipped (too short to tell a copy from a common phrase).
  */
+const MAX_FULL_BUCKET = 64;
+const CHAIN_REACH = 8;
+
 export function nearDuplicates(texts: ReadonlyArray<{ id: string; text: string }>, threshold = 0.8, minShingles = 8): DuplicatePair[] {
   const sigs: (Uint32Array | null)[] = texts.map((t) => {
     const s = shingles(t.text);
@@ -73,8 +76,11 @@ export function nearDuplicates(texts: ReadonlyArray<{ id: string; text: string }
   const seen = new Set<string>();
   const out: DuplicatePair[] = [];
   for (const list of buckets.values()) {
+    // a crowded bucket (a template, a story syndicated hundreds of times) is linked as a chain of near
+    // neighbours, not all pairs: the copies still connect, and the pair count stays linear
+    const reach = list.length > MAX_FULL_BUCKET ? CHAIN_REACH : list.length;
     for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
+      for (let y = x + 1; y < list.length && y <= x + reach; y++) {
         const i = list[x]!, j = list[y]!;
         const k = `${i},${j}`;
         if (seen.has(k)) continue;
