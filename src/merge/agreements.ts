@@ -144,9 +144,7 @@ export function mergeAgreements(reports: readonly AgreementReport[], affine: Rea
   rs.forEach((r, i) => {
     for (const k of stateLookupKeys(r.countries)) {
       for (const w of r.words) {
-        const list = blocks.get(`${k}|${w}`);
-        if (list.length > 2000) continue;
-        for (const j of list) {
+        for (const j of blocks.near(`${k}|${w}`, i)) {
           if (j === i) continue;
           const key = i < j ? `${i},${j}` : `${j},${i}`;
           if (!candidates.has(key)) candidates.set(key, i < j ? [i, j] : [j, i]);

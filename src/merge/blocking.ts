@@ -30,7 +30,27 @@ export class Blocks {
   get(key: string): readonly number[] {
     return this.map.get(key) ?? [];
   }
+  /**
+   * The members of a block that `item` is compared with: all of them, or, in a crowded block (a wire story
+   * copied thousands of times, a corpus of one state pair), the `reach` members added just before and after it,
+   * so candidate pairs grow linearly with the corpus.
+   */
+  near(key: string, item: number, reach = CROWDED / 2): readonly number[] {
+    const l = this.map.get(key);
+    if (!l) return [];
+    if (l.length <= CROWDED) return l;
+    let lo = 0, hi = l.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (l[mid]! < item) lo = mid + 1;
+      else hi = mid;
+    }
+    return l.slice(Math.max(0, lo - reach), lo + reach + 1);
+  }
 }
+
+/** A block with more members than this is compared by neighbourhood, not all pairs. */
+export const CROWDED = 256;
 
 /** Months ("2017-07") a day range overlaps; null when it spans more than `max` months (too vague to bucket). */
 export function monthsOf(range: [number, number] | null, max = 14): string[] | null {

@@ -211,11 +211,11 @@ export function mergeEvents(reports: readonly EventReport[], duplicates: Readonl
     const md = mdKey(r.src.view);
     for (const k of stateLookupKeys(r.countries)) {
       const g = `${r.cls}|${k}`;
-      if (months) for (const m of months) for (const j of blocks.get(`${g}|m:${m}`)) consider(i, j);
+      if (months) for (const m of months) for (const j of blocks.near(`${g}|m:${m}`, i)) consider(i, j);
       // an event without a time bucket meets the others through a shared participant
-      for (const p of r.src.people.keys()) for (const j of blocks.get(`${g}|p:${p}`)) consider(i, j);
+      for (const p of r.src.people.keys()) for (const j of blocks.near(`${g}|p:${p}`, i)) consider(i, j);
       // a mention naming nobody, with a day, meets the reports of that day of the year
-      if (md && !r.src.people.size) for (const j of blocks.get(`${g}|d:${md}`)) consider(i, j);
+      if (md && !r.src.people.size) for (const j of blocks.near(`${g}|d:${md}`, i)) consider(i, j);
     }
   });
 
