@@ -15,7 +15,7 @@ import { combineDates, datesClash, dayRange, precision, sameDay } from "./dates.
 import { best, conflictsOf, support } from "./explain.js";
 import { countryLookup, isoFromDemonym } from "../kb/index.js";
 import type { AgreementView, MergedAgreement, OrgRef, SourceRef, StatusAt } from "./types.js";
-import { shortId, UnionFind, words, cmp } from "./util.js";
+import { shortId, ConstrainedClusters, words, cmp } from "./util.js";
 
 export interface AgreementReport {
   article: string;
@@ -153,17 +153,11 @@ export function mergeAgreements(reports: readonly AgreementReport[], affine: Rea
     }
   });
 
-  const uf = new UnionFind(rs.length);
-  const members = new Map<number, number[]>(rs.map((_, i) => [i, [i]]));
+  const uf = new ConstrainedClusters(rs.length, (x, y) => fits(rs[x]!, rs[y]!));
+  const members = uf.members;
   const links: Link[] = [];
   const tryUnion = (l: Link): boolean => {
-    const ra = uf.find(l.a), rb = uf.find(l.b);
-    if (ra === rb) return false;
-    const ma = members.get(ra)!, mb = members.get(rb)!;
-    for (const x of ma) for (const y of mb) if (!fits(rs[x]!, rs[y]!)) return false;
-    const root = uf.union(ra, rb);
-    members.set(root, [...ma, ...mb]);
-    members.delete(root === ra ? rb : ra);
+    if (!uf.union(l.a, l.b)) return false;
     links.push(l);
     return true;
   };

@@ -24,7 +24,7 @@ import { combineDates, dateSpan, datesClash, hasDay, hull, isFullDate, parseDate
 import { best, conflictsOf, support } from "./explain.js";
 import { placeKey, placeRelation, type PlaceKey } from "./places.js";
 import type { EventView, MergedEvent, PlaceRef, SourceRef } from "./types.js";
-import { shortId, UnionFind, cmp } from "./util.js";
+import { shortId, ConstrainedClusters, cmp } from "./util.js";
 
 export interface EventReport {
   article: string;
@@ -220,17 +220,11 @@ export function mergeEvents(reports: readonly EventReport[], duplicates: Readonl
   });
 
   // ---- clustering with constraints checked across whole clusters
-  const uf = new UnionFind(rs.length);
-  const members = new Map<number, number[]>(rs.map((_, i) => [i, [i]]));
+  const uf = new ConstrainedClusters(rs.length, (x, y) => fits(rs[x]!, rs[y]!));
+  const members = uf.members;
   const links: Link[] = [];
   const tryUnion = (l: Link): boolean => {
-    const ra = uf.find(l.a), rb = uf.find(l.b);
-    if (ra === rb) return false;
-    const ma = members.get(ra)!, mb = members.get(rb)!;
-    for (const x of ma) for (const y of mb) if (!fits(rs[x]!, rs[y]!)) return false;
-    const root = uf.union(ra, rb);
-    members.set(root, [...ma, ...mb]);
-    members.delete(root === ra ? rb : ra);
+    if (!uf.union(l.a, l.b)) return false;
     links.push(l);
     return true;
   };

@@ -91,3 +91,32 @@ export function countBy<T>(items: Iterable<T>, key: (t: T) => string): Map<strin
 
 /** Code-unit order of two strings: the same on every machine and locale. */
 export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Clusters joined two at a time, where a join is refused unless every pair of members across the two clusters
+ * fits: a cluster never holds two reports that cannot be one thing, whatever chain of links led there.
+ */
+export class ConstrainedClusters {
+  private readonly uf: UnionFind;
+  /** members of each cluster, by root, in the order they joined */
+  readonly members: Map<number, number[]>;
+  constructor(n: number, private readonly fits: (x: number, y: number) => boolean) {
+    this.uf = new UnionFind(n);
+    this.members = new Map(Array.from({ length: n }, (_, i) => [i, [i]]));
+  }
+  find(x: number): number {
+    return this.uf.find(x);
+  }
+  /** Joins the clusters of a and b when they fit; false when refused or already one. */
+  union(a: number, b: number): boolean {
+    const ra = this.uf.find(a), rb = this.uf.find(b);
+    if (ra === rb) return false;
+    const ma = this.members.get(ra)!, mb = this.members.get(rb)!;
+    for (const x of ma) for (const y of mb) if (!this.fits(x, y)) return false;
+    const root = this.uf.union(ra, rb);
+    ma.push(...mb);
+    this.members.set(root, ma);
+    this.members.delete(root === ra ? rb : ra);
+    return true;
+  }
+}
