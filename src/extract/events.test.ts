@@ -43,3 +43,22 @@ test("a press conference is not a conference; a summit of several states is", ()
   assert.ok(got.some((e) => e.kind === "conference" && e.date === "2023-07-04"));
   assert.ok(!got.some((e) => e.kind === "conference" && e.who.includes("Ana Lima") && e.date == null));
 });
+
+test("a meeting's place is the city said nearest its word, not an earlier stop of the trip", () => {
+  const doc = runUntil(
+    "Titre\n\nPoursuivant sa tournée, après sa visite à Madrid hier, la ministre chilienne de l'Intérieur Ana Rojas était aujourd'hui à Varsovie où elle s'est entretenue avec le ministre polonais de l'Intérieur Jan Nowak.",
+    "events",
+    { lang: "fr", published: "2021-04-09" },
+  );
+  const meeting = doc.events!.find((e) => e.kind === "meeting");
+  assert.equal(meeting?.place?.name, "Varsovie");
+});
+
+test("'aujourd'hui' in a reproduced press release counts from the release's date, not the page's", () => {
+  const doc = runUntil(
+    "Actualités\n\nPublié le 14 avril 2021\n\nCoopération renforcée\n\nCommuniqué de presse du 12 avril 2021\n\nAujourd'hui, la ministre chilienne de l'Intérieur, Mme Ana Rojas, a rencontré à Varsovie le ministre polonais de l'Intérieur, M. Jan Nowak.",
+    "events",
+    { lang: "fr" },
+  );
+  assert.deepEqual(doc.events!.map((e) => e.date), ["2021-04-12"]);
+});

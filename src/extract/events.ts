@@ -98,7 +98,9 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
         }
       }
       if (!place) {
-        const city = cities[0];
+        // the city said nearest the event word ("après sa visite à Londres hier, ... était aujourd'hui à Paris où
+        // elle s'est entretenue avec ...")
+        const city = tr.kind === "visit" ? cities[0] : nearest(ctx, cities, tr);
         if (city) place = { name: city.name, country: city.iso3 };
         else if (datelinePlace) place = datelinePlace;
       }
@@ -456,8 +458,8 @@ function visitor(ctx: ExtractContext, s: SentenceSpan, tr: Trigger, triggers: Tr
   return out;
 }
 
-function nearest(ctx: ExtractContext, dates: DateSpan[], tr: Trigger): DateSpan | undefined {
-  let best: DateSpan | undefined;
+function nearest<S extends { start: number }>(ctx: ExtractContext, dates: S[], tr: Trigger): S | undefined {
+  let best: S | undefined;
   let bestGap = Infinity;
   for (const d of dates) {
     const i = tokenAt(ctx.t, d.start);

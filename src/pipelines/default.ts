@@ -12,7 +12,7 @@ import { findZones } from "../clean/boilerplate.js";
 import { splitSentences } from "../segment/sentences.js";
 import { tokenize, tokenAt } from "../segment/tokens.js";
 import { findPlaces } from "../recognize/places.js";
-import { findDates, findPublicationDate } from "../recognize/dates.js";
+import { findDates, findPublicationDate, findReleaseDate } from "../recognize/dates.js";
 import { findDateline } from "../recognize/dateline.js";
 import { buildTokenIndex } from "../recognize/token-index.js";
 import { OrgRegistry, findOrganizations } from "../recognize/organizations.js";
@@ -77,9 +77,11 @@ export function defaultStages(): Stage[] {
       }
       doc.dates = findDates(doc.text, doc.lang, { published, futureToleranceDays: FUTURE_TOLERANCE_DAYS });
       doc.dateline = findDateline(doc.text, doc.zones!, doc.places!, doc.dates);
-      if (doc.dateline?.date) {
-        // the dateline's day is the day of the report: weekdays and "hier" count from it
-        doc.dates = findDates(doc.text, doc.lang, { published, anchor: doc.dateline.date, futureToleranceDays: FUTURE_TOLERANCE_DAYS });
+      // the dateline's day (else that of a reproduced press release) is the day of the report: weekdays and
+      // "hier" count from it
+      const anchor = doc.dateline?.date ?? findReleaseDate(doc.text, doc.lang);
+      if (anchor) {
+        doc.dates = findDates(doc.text, doc.lang, { published, anchor, futureToleranceDays: FUTURE_TOLERANCE_DAYS });
         doc.dateline = findDateline(doc.text, doc.zones!, doc.places!, doc.dates);
       }
       (doc.meta as { published: string | null }).published = published;

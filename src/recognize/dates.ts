@@ -308,6 +308,8 @@ interface DatesFile {
   not_year_after: string[];
   publication_cues: string[];
   update_cues: string[];
+  /** "Communiqué de presse du 10 mars 2015": the date of the statement the article reproduces */
+  release_cues?: string[];
 }
 
 interface Lexicon {
@@ -338,6 +340,7 @@ interface Lexicon {
     year: RegExp;
     phrase: RegExp | null;
     stamp: RegExp | null;
+    release: RegExp | null;
   };
   /** backward checks, run on the text just before a core: what may precede it */
   pre: { range: RegExp; weekday: RegExp; month: RegExp; relBefore: RegExp; period: RegExp; part: RegExp };
@@ -464,6 +467,7 @@ function lexicon(lang: Lang): Lexicon {
       year: new RegExp(`(?<y>${YEAR})`, flags),
       phrase: phrases.size ? new RegExp(alt(file.relative_phrases.map((p) => p.text)), flags) : null,
       stamp: cues.length ? new RegExp(`(?<cue>${alt(cues)})`, flags) : null,
+      release: file.release_cues?.length ? new RegExp(`(?<cue>${alt(file.release_cues)})`, flags) : null,
     },
     pre: {
       range: new RegExp(`(?:(?<pre>${RSTART})\\s+)?(?:(?<wd>${WD})(?:\\s+${POD})?\\s*,?\\s*)?$`, "id"),
@@ -848,6 +852,30 @@ export function findDates(text: string, lang: Lang, opts: FindDatesOptions = {})
  * "Published: 12 March 2015", "Updated 2015-03-12". Only dates right after a cue word of the data file, and only
  * with a year. Returns "YYYY-MM-DD" (or "YYYY-MM").
  */
+/**
+ * The date of a press release the article reproduces ("Communiqué de presse du 10 mars 2015" on a line of its
+ * own): "aujourd'hui" and "hier" in the release count from it, not from the day the page was posted.
+ */
+export function findReleaseDate(text: string, lang: Lang): string | null {
+  const re = lexicon(lang).re.release;
+  if (!re) return null;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const lineStart = text.lastIndexOf("\n", m.index) + 1;
+    if (text.slice(lineStart, m.index).trim() || !startsWord(text, m.index)) continue;
+    const lineEnd = text.indexOf("\n", m.index);
+    const rest = text.slice(m.index + m[0].length, lineEnd < 0 ? text.length : lineEnd);
+    // a heading line: the cue and a full date, little else
+    if (rest.length > 40) continue;
+    const first = findDates(rest, lang)[0];
+    if (!first?.value || !/^\d{4}-\d{2}-\d{2}$/.test(first.value)) continue;
+    if (!/^[\s:,–—-]*(?:(?:le|on|the|du|of)\s+)?$/i.test(rest.slice(0, first.start))) continue;
+    return first.value;
+  }
+  return null;
+}
+
 export function findPublicationDate(text: string, lang: Lang): string | null {
   const lex = lexicon(lang);
   const re = lex.re.stamp;

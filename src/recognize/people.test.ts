@@ -74,3 +74,13 @@ test("name shapes of many cultures, in both orders, with particles and double su
     ["Mohamed Abdel-Rahman el-Sayed", "EGY"],
   ]);
 });
+
+test("a possessive written with a stray s ('Widodos’ visit') is the same person as the plain name", () => {
+  const doc = runUntil(
+    "Title\n\nThe accord was signed during Chilean President Mateo Fuentess’ two-day visit to Peru. During the visit, Peruvian President Rosa Quispe and Chilean President Mateo Fuentes held talks.",
+    "people",
+    { lang: "en", published: "2023-06-08" },
+  );
+  const names = doc.people!.map((p) => p.name).sort();
+  assert.deepEqual(names, ["Mateo Fuentes", "Rosa Quispe"]);
+});

@@ -313,7 +313,18 @@ function buildEntities(ctx: PeopleContext, cands: Candidate[], skipped: Readonly
     }
     return parts.join(" ");
   };
-  const keysOf = (c: Candidate) => t.norm.slice(c.first, c.last).filter((k, i) => k !== "." && !PARTICLES.has(k) && !skipped.has(c.first + i));
+  // "Joko Widodos’ visit" beside "Joko Widodo": a possessive written with a stray s is the same name
+  const plain = new Set<string>();
+  for (const c of cands) for (let i = c.first; i < c.last; i++) if (!possessiveS(t, i, c.last)) plain.add(t.norm[i]!);
+  const keyAt = (i: number) => {
+    const k = t.norm[i]!;
+    return possessiveS(t, i, i + 1) && plain.has(k.slice(0, -1)) ? k.slice(0, -1) : k;
+  };
+  const keysOf = (c: Candidate) =>
+    t.norm
+      .slice(c.first, c.last)
+      .map((k, i) => (i === c.last - c.first - 1 ? keyAt(c.first + i) : k))
+      .filter((k, i) => k !== "." && !PARTICLES.has(k) && !skipped.has(c.first + i));
 
   const find = (keys: string[]): number[] => {
     const out: number[] = [];
@@ -367,6 +378,11 @@ function buildEntities(ctx: PeopleContext, cands: Candidate[], skipped: Readonly
     const hits = find(keysOf(c));
     if (hits.length === 1) attach(hits[0]!, c);
   }
+  for (const p of people) {
+    // the name as written without the stray possessive s, when the article also writes it so
+    const bare = p.aliases.find((a) => a + "s" === p.name);
+    if (bare) p.aliases = [...p.aliases.filter((a) => a !== bare), p.name], p.name = bare;
+  }
   respectively(ctx, people, mentions);
   // the name's shape, among the states this article names, when nothing else told
   const states = new Set<string>();
@@ -380,6 +396,12 @@ function buildEntities(ctx: PeopleContext, cands: Candidate[], skipped: Readonly
     }
   }
   return { people, mentions, titleRanges };
+}
+
+/** token i is the last of a name, ends in s, and an apostrophe follows it ("Widodos’") */
+function possessiveS(t: PeopleContext["t"], i: number, last: number): boolean {
+  const k = t.norm[i]!;
+  return i === last - 1 && k.length > 3 && k.endsWith("s") && /^['’]$/.test(t.norm[i + 1] ?? "");
 }
 
 const rank = (by: PersonEntity["countryBy"]) => (by === "title" ? 0 : by === "org" ? 1 : by === "apposition" ? 2 : by === "shape" ? 3 : 4);
