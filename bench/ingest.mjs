@@ -2,20 +2,22 @@
 // Ingest throughput end to end (extract -> store -> merge) into SQLite, and into PostgreSQL when its binaries
 // are there (a throwaway server on loopback), on N articles generated from the project's fixtures; then the
 // database size per article and the latency of the CLI's queries on that database.
-//   npm run bench:ingest [-- --n 5000] [-- --no-pg]
-// The default is 5,000: the generated articles are near-copies of a few fixtures, and at 20,000 the merger's
-// cluster checks grow quadratic on such a corpus (a known gap, see issue 3).
-import { readFileSync, readdirSync, mkdtempSync, statSync, rmSync } from "node:fs";
+// The articles go through `ingest()` as a JSON Lines source, as `entente ingest items.jsonl` would read them,
+// with extraction on `--workers` threads (default 2).
+//   npm run bench:ingest [-- --n 20000] [-- --workers 2] [-- --no-pg] [-- --pg-n 5000]
+import { readFileSync, readdirSync, mkdtempSync, statSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
 const { extract } = await import(join(root, "dist/index.js"));
 const { openStore } = await import(join(root, "dist/store/store.js"));
-const { mergeArticles } = await import(join(root, "dist/merge/index.js"));
-const { toSnapshot } = await import(join(root, "dist/knowledge/snapshot.js"));
+const { ingest } = await import(join(root, "dist/knowledge/ingest.js"));
 const args = process.argv.slice(2);
-const N = args.includes("--n") ? Number(args[args.indexOf("--n") + 1]) : 5000;
+const opt = (name, dflt) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
+const N = opt("--n", 20000);
+const WORKERS = opt("--workers", 2);
+const PG_N = Math.min(N, opt("--pg-n", N));
 
 const seeds = [];
 for (const d of [join(root, "examples"), join(root, "test/fixtures/articles")]) {
@@ -34,20 +36,18 @@ for (let i = 0; i < N; i++) {
   articles.push({ text: t, published: `20${10 + Math.floor(rand() * 14)}-0${1 + Math.floor(rand() * 9)}-${String(day).padStart(2, "0")}`, url: `https://example.org/a/${i}` });
 }
 
-async function run(label, spec, cleanup) {
+const dir = mkdtempSync(join(tmpdir(), "entente-bench-"));
+function jsonl(n) {
+  const f = join(dir, `articles-${n}.jsonl`);
+  writeFileSync(f, articles.slice(0, n).map((a) => JSON.stringify({ url: a.url, published: a.published, text: a.text })).join("\n") + "\n");
+  return f;
+}
+async function run(label, spec, n, cleanup) {
   const store = await openStore(spec);
   const t0 = performance.now();
-  for (const [i, a] of articles.entries()) {
-    const ex = extract({ raw: a.text, format: "text", meta: { id: `a${i}`, published: a.published, url: a.url } });
-    await store.upsertArticle({ uri: a.url, url: a.url, outlet: "example.org", title: ex.document.title, published: a.published, language: ex.document.language, text: a.text, extraction: ex });
-  }
-  const tIngest = performance.now();
-  const stored = await store.listArticles();
-  const merged = mergeArticles(stored.map((a) => ({ id: String(a.id), url: a.url, published: a.published, text: a.text, extraction: a.extraction })));
-  await store.replaceMerged(toSnapshot(merged, stored));
-  const tEnd = performance.now();
-  const s = (tEnd - t0) / 1000;
-  console.log(`${label}: ${N} articles in ${s.toFixed(1)} s end to end = ${(N / s).toFixed(0)} articles/s (extract+store ${((tIngest - t0) / 1000).toFixed(1)} s, merge+write ${((tEnd - tIngest) / 1000).toFixed(1)} s); ${merged.events.length} merged events`);
+  const sum = await ingest(store, [jsonl(n)], { workers: WORKERS });
+  const s = (performance.now() - t0) / 1000;
+  console.log(`${label}: ${n} articles in ${s.toFixed(1)} s end to end with ${WORKERS} extraction workers = ${(n / s).toFixed(0)} articles/s; ${sum.new} stored, ${sum.failed.length} failed, ${sum.events} merged events, ${sum.duplicates} near-duplicate pairs`);
   const queries = [
     ["events VNM", () => store.events({ country: "VNM" })],
     ["events MAR with SEN, drugs, from 2017", () => store.events({ country: "MAR", with: "SEN", area: "drugs", from: "2017-01-01" })],
@@ -69,17 +69,16 @@ async function run(label, spec, cleanup) {
   if (cleanup) await cleanup();
 }
 
-const dir = mkdtempSync(join(tmpdir(), "entente-bench-"));
 const file = join(dir, "bench.db");
-await run("SQLite", file);
+await run("SQLite", file, N);
 const size = ["", "-wal", "-shm"].reduce((n, x) => { try { return n + statSync(file + x).size; } catch { return n; } }, 0);
 console.log(`  database size ${(size / 1e6).toFixed(1)} MB = ${(size / N / 1024).toFixed(1)} KB per article (text, extraction JSON, merged records, indexes, full text)`);
-rmSync(dir, { recursive: true, force: true });
 if (!args.includes("--no-pg")) {
   const { findPgBin, startPgTestServer } = await import(join(root, "dist/store/pg-test-server.js"));
   if (findPgBin()) {
     const pg = await startPgTestServer();
-    await run("PostgreSQL", pg.url, () => pg.stop());
+    await run("PostgreSQL", pg.url, PG_N, () => pg.stop());
   } else console.log("PostgreSQL: binaries not found, skipped");
 }
+rmSync(dir, { recursive: true, force: true });
 process.exit(0);

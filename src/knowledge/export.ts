@@ -1,12 +1,14 @@
 // Exports of the store: "eval" (one <article id>.json per article in the output contract, each event and
 // agreement carrying the id of its merged record), "jsonl" (merged events and agreements with their
-// sources), "plover" (PLOVER 2.0 style event records) and "gexf" (who cooperates with whom, for Gephi).
+// sources), "plover" (PLOVER 2.0 style event records), "gexf" (who cooperates with whom, for Gephi) and "csv" (tables
+// for spreadsheets: events, agreements, people, and the sources of each event).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { mergeArticles, type MergeResult } from "../merge/index.js";
 import type { Store, StoredArticle } from "../store/store.js";
+import { toSnapshot } from "./snapshot.js";
 
-export const EXPORT_FORMATS = ["eval", "jsonl", "plover", "gexf"] as const;
+export const EXPORT_FORMATS = ["eval", "jsonl", "plover", "gexf", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const PLOVER: Record<string, { category: string; mode: string | null }> = {
@@ -43,6 +45,7 @@ export async function exportStore(store: Store, format: ExportFormat, out: strin
     return { article: a ? articleName(a) : s.article, url: a?.url ?? null, outlet: a?.outlet ?? null, published: a?.published ?? null, index: s.index };
   };
   const people = new Map(merged.people.map((p) => [p.id, p]));
+  if (format === "csv") return writeCsvTables(merged, articles, out);
   if (format === "jsonl") {
     const lines = [
       ...merged.events.map((e) => ({ type: "event", ...e, participants: e.participants.map((p) => ({ id: p, name: people.get(p)?.name ?? null, country: people.get(p)?.country ?? null })), sources: e.sources.map(source) })),
@@ -93,4 +96,60 @@ export async function exportStore(store: Store, format: ExportFormat, out: strin
   ].join("\n");
   writeFileSync(join(out, "cooperation.gexf"), `${xml}\n`);
   return weight.size;
+}
+
+// ------------------------------------------------------------------------------------------------ CSV
+
+/** Cells a spreadsheet would run as a formula (or a DDE call) when they start so; see OWASP "CSV Injection". */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One RFC 4180 field: text that could start a formula is defused with a leading apostrophe, then quoted when needed. */
+export function csvCell(v: unknown): string {
+  let s = v === null || v === undefined ? "" : String(v);
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Several values in one cell (spreadsheets have no lists): joined with ";", empty ones and repeats dropped. */
+const list = (xs: readonly (string | null | undefined)[]): string => [...new Set(xs.filter((x): x is string => !!x && x.trim() !== ""))].join(";");
+
+/** A whole table: header and rows, CRLF after every record (RFC 4180). */
+export function csvTable(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return [header, ...rows].map((r) => `${r.map(csvCell).join(",")}\r\n`).join("");
+}
+
+function writeCsvTables(merged: MergeResult, articles: StoredArticle[], out: string): number {
+  // the snapshot is what the store holds: areas and parties resolved the same way
+  const snap = toSnapshot(merged, articles);
+  const byId = new Map(articles.map((a) => [String(a.id), a]));
+  const people = new Map(merged.people.map((p) => [p.id, p]));
+  const where = (article: string) => byId.get(article)?.url ?? byId.get(article)?.uri ?? null;
+  const evidence = (article: string, index: number) =>
+    ((byId.get(article)?.extraction?.events?.[index] as { evidence?: { text?: string }[] } | undefined)?.evidence ?? []).map((s) => s.text ?? "");
+
+  const events = merged.events.map((e, i) => [
+    e.id, e.kind, e.date, e.end_date, e.place?.name, e.place?.country, list(e.countries), list(snap.events[i]!.areas),
+    list(e.participants.map((p) => people.get(p)?.name)), e.background, e.sources.length, list(e.sources.map((s) => where(s.article))),
+  ]);
+  const agreements = merged.agreements.map((g, i) => [
+    g.id, g.kind, g.title, g.status, g.date, g.period?.from, g.period?.to, list(g.countries), list(g.parties.map((p) => p.name)),
+    list(snap.agreements[i]!.areas), g.sources.length,
+  ]);
+  const persons = merged.people.map((p) => [
+    p.id, p.name, p.country, list(p.variants), list(p.titles.map((t) => (t.date ? `${t.title} (${t.date})` : t.title))),
+  ]);
+  const sources = merged.events.flatMap((e) =>
+    e.sources.map((s) => {
+      const a = byId.get(s.article);
+      return [e.id, s.article, a?.url ?? a?.uri, a?.outlet, a?.published, list(evidence(s.article, s.index))];
+    }),
+  );
+  const tables: [string, string[], unknown[][]][] = [
+    ["events.csv", ["id", "kind", "date", "end_date", "place", "place_country", "countries", "areas", "participants", "background", "source_count", "source_urls"], events],
+    ["agreements.csv", ["id", "kind", "title", "status", "date", "period_from", "period_to", "countries", "parties", "areas", "source_count"], agreements],
+    ["people.csv", ["id", "name", "country", "variants", "offices"], persons],
+    ["event_sources.csv", ["event_id", "article_id", "url", "outlet", "published", "evidence"], sources],
+  ];
+  for (const [name, header, rows] of tables) writeFileSync(join(out, name), csvTable(header, rows));
+  return events.length + agreements.length + persons.length;
 }

@@ -1,8 +1,10 @@
 // Ingest: read sources of every kind, extract each article, store it (idempotently, by content), then merge
 // what all current articles say into one record per person, event and agreement, written in one transaction.
 import { createHash } from "node:crypto";
-import { extract } from "../index.js";
+import type { ExtractionJson } from "../index.js";
 import { readSources, type ReadOptions } from "../sources/index.js";
+import type { SourceItem } from "../sources/types.js";
+import { defaultWorkers, inlineExtractor, workerExtractor, type Extractor } from "./extract-pool.js";
 import { mergeArticles } from "../merge/index.js";
 import type { Store } from "../store/store.js";
 import { toSnapshot } from "./snapshot.js";
@@ -21,30 +23,65 @@ export interface IngestSummary {
   duplicates: number;
 }
 
-export async function ingest(store: Store, specs: string[], opts: ReadOptions & { quiet?: boolean } = {}): Promise<IngestSummary> {
+export interface IngestOptions extends ReadOptions {
+  quiet?: boolean;
+  /** extraction threads; 1 extracts in the calling thread. Default: one per core, at most 4 */
+  workers?: number;
+}
+
+/** Articles extracted in the calling thread before the workers start: small ingests never pay for them. */
+const INLINE_FIRST = 32;
+
+type Extracted = { ok: true; extraction: ExtractionJson } | { ok: false; reason: string };
+
+export async function ingest(store: Store, specs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const sum: IngestSummary = { read: 0, new: 0, unchanged: 0, newVersions: 0, skipped: [], failed: [], events: 0, agreements: 0, people: 0, duplicates: 0 };
   const bar = progress("articles", null);
-  for await (const ev of readSources(specs, opts)) {
-    if (ev.kind === "skip") sum.skipped.push({ uri: ev.uri, reason: ev.reason });
-    else if (ev.kind === "error") sum.failed.push({ uri: ev.uri, reason: ev.reason });
+  const workers = Math.max(1, opts.workers ?? defaultWorkers());
+  let extractor: Extractor = inlineExtractor();
+  // articles in extraction, stored in the order they were read (store ids stay deterministic)
+  const queue: { item: SourceItem; result: Promise<Extracted> }[] = [];
+  const store1 = async ({ item: it, result }: (typeof queue)[number]) => {
+    const r = await result;
+    if (!r.ok) sum.failed.push({ uri: it.uri, reason: r.reason });
     else {
-      const it = ev.item;
-      sum.read++;
       try {
-        const id = createHash("sha1").update(it.url ?? it.uri).digest("hex").slice(0, 12);
-        const extraction = extract({ raw: it.raw, format: it.format, meta: { id, published: it.published, url: it.url, title: it.title, language: it.language, source: it.uri } });
-        const r = await store.upsertArticle({
+        const extraction = r.extraction;
+        const u = await store.upsertArticle({
           uri: it.uri, url: it.url, outlet: it.outlet, title: it.title ?? extraction.document.title, published: it.published ?? extraction.document.published,
           language: extraction.document.language, text: it.raw, extraction,
         });
-        if (r.status === "new") sum.new++;
-        else if (r.status === "unchanged") sum.unchanged++;
+        if (u.status === "new") sum.new++;
+        else if (u.status === "unchanged") sum.unchanged++;
         else sum.newVersions++;
       } catch (e) {
         sum.failed.push({ uri: it.uri, reason: (e as Error).message });
       }
     }
     bar.tick();
+  };
+  try {
+    for await (const ev of readSources(specs, opts)) {
+      if (ev.kind === "skip") sum.skipped.push({ uri: ev.uri, reason: ev.reason });
+      else if (ev.kind === "error") sum.failed.push({ uri: ev.uri, reason: ev.reason });
+      else {
+        const it = ev.item;
+        sum.read++;
+        if (sum.read === INLINE_FIRST + 1 && workers > 1) extractor = workerExtractor(workers);
+        const id = createHash("sha1").update(it.url ?? it.uri).digest("hex").slice(0, 12);
+        const input = { raw: it.raw, format: it.format, meta: { id, published: it.published, url: it.url, title: it.title, language: it.language, source: it.uri } };
+        const result = extractor.extract(input).then(
+          (extraction): Extracted => ({ ok: true, extraction }),
+          (e: Error): Extracted => ({ ok: false, reason: e.message }),
+        );
+        queue.push({ item: it, result });
+        while (queue.length >= workers * 4) await store1(queue.shift()!);
+      }
+      if (ev.kind !== "item") bar.tick();
+    }
+    while (queue.length) await store1(queue.shift()!);
+  } finally {
+    await extractor.close();
   }
   bar.done();
   const articles = await store.listArticles();

@@ -93,13 +93,22 @@ const MIN_TITLE_IN_CLUSTER = 0.3;
 const periodKey = (v: AgreementView): string | null => (v.period ? `${v.period.from ?? ""}-${v.period.to ?? ""}` : null);
 
 function fits(a: R, b: R): boolean {
+  return a.src.article !== b.src.article && attributesFit(a, b);
+}
+/** `fits` but for the article: reads only what `signature` holds. */
+function attributesFit(a: R, b: R): boolean {
   const x = a.src.view, y = b.src.view;
-  if (a.src.article === b.src.article || !kindsFit(x.kind, y.kind)) return false;
+  if (!kindsFit(x.kind, y.kind)) return false;
   const pa = periodKey(x), pb = periodKey(y);
   if (pa && pb && pa !== pb) return false;
   if (datesClash(x.date, y.date)) return false;
   if (a.window && b.window && (a.window[1] < b.window[0] || b.window[1] < a.window[0])) return false;
   return !(a.words.size && b.words.size && dice(a.words, b.words) < MIN_TITLE_IN_CLUSTER);
+}
+/** Everything `attributesFit` reads of a mention: equal signatures fit anyone alike. */
+function signature(r: R): string {
+  const v = r.src.view;
+  return JSON.stringify([v.kind, periodKey(v), v.date, r.window, [...r.words].sort()]);
 }
 const sharedStates = (a: R, b: R): number => a.countries.filter((c) => b.countries.includes(c)).length;
 function linkable(a: R, b: R): boolean {
@@ -153,7 +162,7 @@ export function mergeAgreements(reports: readonly AgreementReport[], affine: Rea
     }
   });
 
-  const uf = new ConstrainedClusters(rs.length, (x, y) => fits(rs[x]!, rs[y]!));
+  const uf = new ConstrainedClusters(rs.length, (x, y) => attributesFit(rs[x]!, rs[y]!), (x) => signature(rs[x]!), (x) => rs[x]!.src.article);
   const members = uf.members;
   const links: Link[] = [];
   const tryUnion = (l: Link): boolean => {
@@ -190,7 +199,7 @@ export function mergeAgreements(reports: readonly AgreementReport[], affine: Rea
     const [ax, ay] = key.split("\u0000") as [string, string];
     const X = byArticle.get(ax), Y = byArticle.get(ay);
     if (!X || !Y) continue;
-    const inOther = (i: number, other: string): boolean => members.get(uf.find(i))!.some((k) => rs[k]!.src.article === other);
+    const inOther = (i: number, other: string): boolean => uf.hasGroup(i, other);
     const ok = (i: number, j: number): boolean => {
       const a = rs[i]!, b = rs[j]!;
       // only when a title says nothing that could tell them apart ("the agreement", "cooperation documents")

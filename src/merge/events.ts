@@ -106,13 +106,23 @@ const sameStates = (a: R, b: R): boolean => a.countries.length === b.countries.l
 
 /** Constraints every pair of reports in one merged event must meet. */
 function fits(a: R, b: R): boolean {
-  if (a.src.article === b.src.article || a.cls !== b.cls) return false;
+  return a.src.article !== b.src.article && attributesFit(a, b);
+}
+/** `fits` but for the article: reads only what `signature` holds. */
+function attributesFit(a: R, b: R): boolean {
+  if (a.cls !== b.cls) return false;
   if (!datesFit(a, b)) return false;
   // a phone call and a meeting in person are told apart unless the reports give the same day
   if ((a.src.view.kind === "call") !== (b.src.view.kind === "call") && !sameDay(a.src.view.date, b.src.view.date)) return false;
   if (placeRelation(a.place, b.place) === "clash" && a.place!.stated && b.place!.stated) return false;
   return !participantsConflict(a, b) && !participantsConflict(b, a);
 }
+/** Everything `attributesFit` reads of a report: equal signatures fit anyone alike. */
+function signature(r: R): string {
+  const v = r.src.view;
+  return JSON.stringify([r.cls, v.kind === "call", v.date, v.end_date, r.place, r.windows, [...r.src.people]]);
+}
+
 /** `fits`, plus the states the two reports must share to be linked at all. */
 function linkable(a: R, b: R): boolean {
   if (!a.countries.length || !b.countries.length) return false;
@@ -220,7 +230,7 @@ export function mergeEvents(reports: readonly EventReport[], duplicates: Readonl
   });
 
   // ---- clustering with constraints checked across whole clusters
-  const uf = new ConstrainedClusters(rs.length, (x, y) => fits(rs[x]!, rs[y]!));
+  const uf = new ConstrainedClusters(rs.length, (x, y) => attributesFit(rs[x]!, rs[y]!), (x) => signature(rs[x]!), (x) => rs[x]!.src.article);
   const members = uf.members;
   const links: Link[] = [];
   const tryUnion = (l: Link): boolean => {
@@ -283,7 +293,7 @@ export function mergeEvents(reports: readonly EventReport[], duplicates: Readonl
     const dup = affine.get(key)!;
     const [ax, ay] = key.split("\u0000") as [string, string];
     const X = byArticle.get(ax)!, Y = byArticle.get(ay)!;
-    const inOther = (i: number, other: string): boolean => members.get(uf.find(i))!.some((k) => rs[k]!.src.article === other);
+    const inOther = (i: number, other: string): boolean => uf.hasGroup(i, other);
     const ok = (i: number, j: number): boolean => {
       const a = rs[i]!, b = rs[j]!;
       if (!dup && a.src.view.kind !== b.src.view.kind) return false;

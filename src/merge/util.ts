@@ -95,28 +95,68 @@ export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 /**
  * Clusters joined two at a time, where a join is refused unless every pair of members across the two clusters
  * fits: a cluster never holds two reports that cannot be one thing, whatever chain of links led there.
+ *
+ * Checking every pair makes growing one cluster quadratic; with thousands of syndicated copies of one report
+ * that is the whole cost. So members are described by `signature` (equal signatures: the same answer from
+ * `fits` against anyone) and `group` (no two members of a cluster may share one: the article): a join checks
+ * each pair of distinct signatures once, and the groups by set lookup.
  */
 export class ConstrainedClusters {
   private readonly uf: UnionFind;
-  /** members of each cluster, by root, in the order they joined */
+  /** members of each cluster, by root (in no particular order) */
   readonly members: Map<number, number[]>;
-  constructor(n: number, private readonly fits: (x: number, y: number) => boolean) {
+  /** by root: one member for each distinct signature */
+  private readonly kinds: Map<number, Map<string, number>>;
+  /** by root: the groups (articles) of its members */
+  private readonly groupsOf: Map<number, Set<string>>;
+  constructor(
+    n: number,
+    /** may two members with these signatures be one thing? (groups aside) */
+    private readonly fits: (x: number, y: number) => boolean,
+    private readonly signature: (x: number) => string,
+    private readonly group: (x: number) => string,
+  ) {
     this.uf = new UnionFind(n);
-    this.members = new Map(Array.from({ length: n }, (_, i) => [i, [i]]));
+    this.members = new Map();
+    this.kinds = new Map();
+    this.groupsOf = new Map();
+    for (let i = 0; i < n; i++) {
+      this.members.set(i, [i]);
+      this.kinds.set(i, new Map([[signature(i), i]]));
+      this.groupsOf.set(i, new Set([group(i)]));
+    }
   }
   find(x: number): number {
     return this.uf.find(x);
+  }
+  /** does the cluster of x hold a member of this group? */
+  hasGroup(x: number, g: string): boolean {
+    return this.groupsOf.get(this.uf.find(x))!.has(g);
   }
   /** Joins the clusters of a and b when they fit; false when refused or already one. */
   union(a: number, b: number): boolean {
     const ra = this.uf.find(a), rb = this.uf.find(b);
     if (ra === rb) return false;
-    const ma = this.members.get(ra)!, mb = this.members.get(rb)!;
-    for (const x of ma) for (const y of mb) if (!this.fits(x, y)) return false;
+    const ga = this.groupsOf.get(ra)!, gb = this.groupsOf.get(rb)!;
+    const [gs, gl] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
+    for (const g of gs) if (gl.has(g)) return false;
+    const ka = this.kinds.get(ra)!, kb = this.kinds.get(rb)!;
+    for (const x of ka.values()) for (const y of kb.values()) if (!this.fits(x, y)) return false;
     const root = this.uf.union(ra, rb);
-    ma.push(...mb);
-    this.members.set(root, ma);
-    this.members.delete(root === ra ? rb : ra);
+    const other = root === ra ? rb : ra;
+    // the smaller side moves into the larger: each member moves O(log n) times
+    const ma = this.members.get(ra)!, mb = this.members.get(rb)!;
+    const [msmall, mbig] = ma.length <= mb.length ? [ma, mb] : [mb, ma];
+    for (const x of msmall) mbig.push(x);
+    const [ksmall, kbig] = ka.size <= kb.size ? [ka, kb] : [kb, ka];
+    for (const [k, v] of ksmall) if (!kbig.has(k)) kbig.set(k, v);
+    for (const g of gs) gl.add(g);
+    this.members.set(root, mbig);
+    this.kinds.set(root, kbig);
+    this.groupsOf.set(root, gl);
+    this.members.delete(other);
+    this.kinds.delete(other);
+    this.groupsOf.delete(other);
     return true;
   }
 }
