@@ -149,13 +149,13 @@ export function mergeAgreements(reports: readonly AgreementReport[], affine: Rea
   rs.forEach((r, i) => {
     for (const k of stateFileKeys(r.countries)) for (const w of r.words) blocks.add(`${k}|${w}`, i);
   });
-  const candidates = new Map<string, [number, number]>();
+  const candidates = new Map<number, [number, number]>();
   rs.forEach((r, i) => {
     for (const k of stateLookupKeys(r.countries)) {
       for (const w of r.words) {
         for (const j of blocks.near(`${k}|${w}`, i)) {
           if (j === i) continue;
-          const key = i < j ? `${i},${j}` : `${j},${i}`;
+          const key = i < j ? i * rs.length + j : j * rs.length + i;
           if (!candidates.has(key)) candidates.set(key, i < j ? [i, j] : [j, i]);
         }
       }

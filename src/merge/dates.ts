@@ -6,8 +6,21 @@ export interface PDate {
   d: number | null;
 }
 
-export function parseDate(s: string | null | undefined): PDate | null {
+// a merge parses the same few thousand date strings millions of times
+const parsed = new Map<string, Readonly<PDate> | null>();
+
+export function parseDate(s: string | null | undefined): Readonly<PDate> | null {
   if (!s) return null;
+  let p = parsed.get(s);
+  if (p === undefined) {
+    if (parsed.size > 100_000) parsed.clear();
+    p = parseUncached(s);
+    parsed.set(s, p);
+  }
+  return p;
+}
+
+function parseUncached(s: string): PDate | null {
   let m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
   if (m) return { y: +m[1]!, m: m[2] ? +m[2] : null, d: m[3] ? +m[3] : null };
   m = /^--(\d{2})(?:-(\d{2}))?$/.exec(s);

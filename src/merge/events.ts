@@ -210,10 +210,10 @@ export function mergeEvents(reports: readonly EventReport[], duplicates: Readonl
       if (md) blocks.add(`${g}|d:${md}`, i);
     }
   });
-  const candidates = new Map<string, [number, number]>();
+  const candidates = new Map<number, [number, number]>();
   const consider = (i: number, j: number): void => {
     if (i === j) return;
-    const k = i < j ? `${i},${j}` : `${j},${i}`;
+    const k = i < j ? i * rs.length + j : j * rs.length + i;
     if (!candidates.has(k)) candidates.set(k, i < j ? [i, j] : [j, i]);
   };
   rs.forEach((r, i) => {
