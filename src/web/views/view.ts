@@ -1,0 +1,4 @@
+export interface View {
+  title: string;
+  node: Node;
+}
