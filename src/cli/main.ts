@@ -16,7 +16,10 @@ Usage:
   entente agreements [--db DB] [--country ISO3] [--with ISO3] [--status S] [--kind K] [--from DATE] [--to DATE] [--json]
   entente person [--db DB] NAME           variants, offices over time, events, sources
   entente search [--db DB] TEXT           full text over articles and names
-  entente export [--db DB] --format eval|jsonl|plover|gexf --out DIR
+  entente export [--db DB] --format eval|jsonl|plover|gexf|csv --out DIR   (csv: events, agreements, people, event_sources tables)
+  entente serve [--db DB] [--port N] [--host H]   the web app and its API (default http://127.0.0.1:8080/)
+  entente user add NAME [--role editor|reader] [--password-stdin]   an account (password on stdin or in ENTENTE_PASSWORD)
+  entente token create NAME               print a new API token of that user
 
 The store is ./entente.db (SQLite) unless --db or ENTENTE_DB names another file or a postgres://... URL.
 
@@ -41,8 +44,14 @@ function main(argv: string[]): number {
     return 0;
   }
   if (command !== "extract") {
-    if (KNOWLEDGE_COMMANDS.has(command)) {
-      runKnowledge(command, rest).then(
+    const run =
+      // loaded on demand: the other commands need no HTTP server
+      command === "serve" ? () => import("./serve.js").then((m) => m.runServe(rest))
+      : command === "user" || command === "token" ? () => import("./accounts.js").then((m) => m.runAccounts(command, rest))
+      : KNOWLEDGE_COMMANDS.has(command) ? () => runKnowledge(command, rest)
+      : null;
+    if (run) {
+      run().then(
         (code) => (process.exitCode = code),
         (e) => {
           process.stderr.write(`entente ${command}: ${(e as Error).message}\n`);

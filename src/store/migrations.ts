@@ -236,6 +236,63 @@ CREATE TABLE search_entities (
 );
 `;
 
+// The web app's views: lists of people and organizations by name, partners of a country (a pair index read from
+// its second country; not in date order, so that the pair lists keep their own index), and the review state of
+// the current merged records (rebuilt from the corrections).
+const VIEWS = `
+CREATE INDEX people_name ON people (name, id);
+CREATE INDEX people_country_name ON people (country, name, id);
+CREATE INDEX organizations_name ON organizations (name, id);
+CREATE INDEX organizations_country_name ON organizations (country, name, id);
+CREATE INDEX search_entities_kind_entity ON search_entities (kind, entity_id);
+CREATE INDEX event_pairs_b ON event_pairs (country_b, country_a, event_id);
+CREATE INDEX agreement_pairs_b ON agreement_pairs (country_b, country_a, agreement_id);
+CREATE TABLE record_reviews (
+  rec_kind {K} NOT NULL CHECK (rec_kind IN ('event', 'agreement')),
+  record_id INTEGER NOT NULL,
+  status {K} NOT NULL CHECK (status IN ('confirmed', 'rejected')),
+  by_user TEXT,
+  at TEXT,
+  note TEXT,
+  PRIMARY KEY (rec_kind, record_id)
+);
+CREATE INDEX record_reviews_status ON record_reviews (rec_kind, status, record_id);
+`;
+
+// Accounts, API tokens (sha256 of the token only) and the editors' corrections, which outlive every snapshot.
+const ACCOUNTS = `
+CREATE TABLE users (
+  id {ID},
+  username {K} NOT NULL UNIQUE,
+  role {K} NOT NULL CHECK (role IN ('editor', 'reader')),
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE api_tokens (
+  id {ID},
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  token_hash {K} NOT NULL UNIQUE,
+  label TEXT,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE INDEX api_tokens_user ON api_tokens (user_id);
+CREATE TABLE corrections (
+  id {ID},
+  target_kind {K} NOT NULL CHECK (target_kind IN ('event', 'agreement', 'person')),
+  target_id {K} NOT NULL,
+  action {K} NOT NULL CHECK (action IN ('review', 'edit', 'merge', 'split')),
+  payload {JSON} NOT NULL,
+  anchor_key {K},
+  anchor_text TEXT,
+  by_user {K} NOT NULL,
+  created_at TEXT NOT NULL,
+  attached_id {K}
+);
+CREATE INDEX corrections_attached ON corrections (attached_id, id);
+CREATE INDEX corrections_target ON corrections (target_id, id);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "core", sql: both(CORE) },
   {
@@ -261,6 +318,8 @@ CREATE INDEX articles_tsv ON articles USING gin (tsv);
 `,
     },
   },
+  { version: 3, name: "views", sql: both(VIEWS) },
+  { version: 4, name: "accounts and corrections", sql: both(ACCOUNTS) },
 ];
 
 /** Applies the migrations of `list` not yet recorded (up to `upTo`), each in its own transaction. */

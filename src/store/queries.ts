@@ -24,6 +24,44 @@ export interface ListFilters {
   background?: boolean;
   /** ids of the people one of whom must take part (events only) */
   personIds?: number[];
+  /** by review state ("not-rejected": the lists' default); a primary-key probe into record_reviews */
+  review?: "all" | "unreviewed" | "confirmed" | "rejected" | "not-rejected";
+}
+
+/** The review condition on the record id column `idc`, or null when every record passes. */
+export function reviewCond(rec: Rec, idc: string, review: ListFilters["review"]): string | null {
+  const probe = (status: string | null) =>
+    `EXISTS (SELECT 1 FROM record_reviews r WHERE r.rec_kind = '${rec}' AND r.record_id = ${idc}${status ? ` AND r.status = '${status}'` : ""})`;
+  switch (review) {
+    case "confirmed":
+    case "rejected":
+      return probe(review);
+    case "unreviewed":
+      return `NOT ${probe(null)}`;
+    case "not-rejected":
+      return `NOT ${probe("rejected")}`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Conditions of a [from, to] overlap on a table carrying sort_date and date_hi (alias `t`); `span` as for listPlan.
+ * Throws on a bad date.
+ */
+export function dateConds(t: string, from: string | undefined, to: string | undefined, span: number): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (from != null) {
+    const lo = bound(from, "from");
+    where.push(`${t}.sort_date >= ?`, `${t}.date_hi >= ?`);
+    params.push(addDays(lo, -Math.max(0, span)), lo);
+  }
+  if (to != null) {
+    where.push(`${t}.sort_date <= ?`);
+    params.push(bound(to, "to"));
+  }
+  return { where, params };
 }
 
 export interface ListPlan {
@@ -114,16 +152,12 @@ export function listPlan(rec: Rec, f: ListFilters, span: number, dir: "asc" | "d
     where.push("d.background = ?");
     params.push(f.background ? 1 : 0);
   }
-  if (f.from != null) {
-    const lo = bound(f.from, "from");
-    // date_hi >= lo is the test; sort_date >= lo - span bounds the index range without losing a record
-    where.push("d.sort_date >= ?", "d.date_hi >= ?");
-    params.push(addDays(lo, -Math.max(0, span)), lo);
-  }
-  if (f.to != null) {
-    where.push("d.sort_date <= ?");
-    params.push(bound(f.to, "to"));
-  }
+  // date_hi >= from is the test; sort_date >= from - span bounds the index range without losing a record
+  const dates = dateConds("d", f.from, f.to, span);
+  where.push(...dates.where);
+  params.push(...dates.params);
+  const review = reviewCond(rec, idc, f.review);
+  if (review) where.push(review);
   const d = dir === "desc" ? "DESC" : "ASC";
   return {
     select: driver === `${t} d` ? "d.*" : "e.*",

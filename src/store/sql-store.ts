@@ -4,9 +4,34 @@ import type { Conn, ColType, Db, Dialect } from "./db.js";
 import { daysBetween, recordRange } from "./dates.js";
 import { MIGRATIONS, SCHEMA_VERSION, migrate as runMigrations } from "./migrations.js";
 import { COPIED, listPlan, placeholders, type ListFilters, type Rec } from "./queries.js";
+import { applyAll, makeCorrection, type CorrectionDbRow, type EntityIndexHooks } from "./corrections.js";
+import { organizationCounts, organizationList, peopleList } from "./directory.js";
+import * as views from "./views.js";
 import type { Store } from "./store.js";
 import { indexText, nameKey, snippet, words } from "./text.js";
 import type {
+  AgreementDetail,
+  AreaCount,
+  Correction,
+  CorrectionQuery,
+  CountryCount,
+  CountryDetail,
+  EventDetail,
+  Network,
+  NetworkQuery,
+  NewCorrection,
+  OrganizationDetail,
+  OrganizationQuery,
+  OrganizationSummary,
+  PairDossier,
+  PairQuery,
+  PeopleQuery,
+  PersonDetail,
+  PersonSummary,
+  Review,
+  ReviewFilter,
+  Role,
+  User,
   AgreementQuery,
   AgreementRow,
   ArticleRow,
@@ -35,6 +60,12 @@ const CHUNK = 500;
 export interface EntityDoc {
   id: number;
   norm: string;
+}
+
+/** Marks a change of the merged records, so that cached aggregates are computed again (in any process). */
+async function bumpGeneration(c: Conn): Promise<void> {
+  const gen = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  await c.run("INSERT INTO store_meta (key, value) VALUES ('generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [gen]);
 }
 
 const json = (v: unknown): string => JSON.stringify(v ?? null);
@@ -137,6 +168,20 @@ function toSource(r: SourceDbRow): SourceRow {
     outlet: r.outlet,
     published: r.published,
     superseded: r.superseded_by != null,
+  };
+}
+
+function toCorrection(r: CorrectionDbRow): Correction {
+  return {
+    id: Number(r.id),
+    target_kind: r.target_kind,
+    target_id: r.target_id,
+    action: r.action,
+    payload: unjson(r.payload, {}),
+    by: r.by_user,
+    at: r.created_at,
+    attached_to: r.attached_id,
+    anchor: r.target_kind === "person" ? { name: r.anchor_key, country: r.anchor_text } : { article: r.anchor_key, text: r.anchor_text },
   };
 }
 
@@ -277,7 +322,7 @@ export function snapshotRows(m: MergedSnapshot): { tables: Rows[]; entityDocs: {
 
 /** Children first. */
 const MERGED_TABLES = [
-  "search_entities", "field_support",
+  "record_reviews", "search_entities", "field_support",
   "agreement_sources", "agreement_status", "agreement_parties", "agreement_areas", "agreement_pairs", "agreement_countries", "agreements",
   "event_sources", "event_organizations", "event_participants", "event_areas", "event_pairs", "event_countries", "events",
   "person_sources", "person_titles", "person_variants", "people", "organizations",
@@ -299,6 +344,12 @@ export abstract class SqlStore implements Store {
   /** best first */
   protected abstract searchArticles(c: Conn, terms: string[], limit: number): Promise<{ id: number; score: number }[]>;
   protected abstract searchEntities(c: Conn, terms: string[], limit: number): Promise<{ id: number; score: number }[]>;
+  /** drops entity documents from the full-text side of the index (where a dialect keeps one apart) */
+  protected async unindexEntities(_c: Conn, _ids: number[]): Promise<void> {}
+  protected readonly entityHooks: EntityIndexHooks = {
+    remove: (c, ids) => this.unindexEntities(c, ids),
+    add: (c, docs) => this.indexEntities(c, docs),
+  };
   /** after a snapshot was committed: refresh planner statistics */
   protected async afterReplace(): Promise<void> {}
 
@@ -387,6 +438,9 @@ export abstract class SqlStore implements Store {
       );
       await this.indexEntities(c, entityDocs.map((d) => d.doc));
       await c.insertMany("store_meta", [["key", "text"], ["value", "text"]], [["event_span", String(spans.event)], ["agreement_span", String(spans.agreement)]]);
+      // the editors' corrections outlive every snapshot: re-attached by their anchors and applied again
+      await applyAll(c, this.entityHooks);
+      await bumpGeneration(c);
     });
     await this.afterReplace();
   }
@@ -404,14 +458,28 @@ export abstract class SqlStore implements Store {
     return rows.map((r) => r.id);
   }
 
-  private async list<R>(c: Conn, rec: Rec, f: ListFilters, q: { limit?: number; offset?: number; order?: "asc" | "desc" }): Promise<Page<R>> {
+  /** whether some record of that kind is rejected: when none is, the lists need not probe the reviews */
+  private async anyRejected(c: Conn, rec: Rec): Promise<boolean> {
+    return !!(await c.get("SELECT 1 AS x FROM record_reviews WHERE rec_kind = ? AND status = 'rejected' LIMIT 1", [rec]));
+  }
+
+  private async reviewFilter(c: Conn, rec: Rec, review: ReviewFilter | undefined): Promise<ListFilters["review"]> {
+    if (review === "all") return "all";
+    if (review != null) return review;
+    return (await this.anyRejected(c, rec)) ? "not-rejected" : "all";
+  }
+
+  private async list<R>(c: Conn, rec: Rec, f: ListFilters & { review?: ReviewFilter }, q: { limit?: number; offset?: number; order?: "asc" | "desc" }): Promise<Page<R>> {
     const { limit, offset, order } = paging(q);
-    const plan = listPlan(rec, f, await this.span(c, rec), order);
+    const plan = listPlan(rec, { ...f, review: await this.reviewFilter(c, rec, f.review) }, await this.span(c, rec), order);
     const rows = await c.all<R>(`SELECT ${plan.select} FROM ${plan.from} WHERE ${plan.where} ORDER BY ${plan.order} LIMIT ? OFFSET ?`, [...plan.params, limit, offset]);
     const total =
       rows.length < limit && (rows.length > 0 || offset === 0)
         ? offset + rows.length
-        : Number((await c.get<{ n: number }>(`SELECT count(*) AS n FROM ${plan.countFrom} WHERE ${plan.where}`, plan.params))!.n);
+        : await this.cached(c, `count:${plan.countFrom} WHERE ${plan.where} ${JSON.stringify(plan.params)}`, async () =>
+            // a total only changes with the merged records: counted once per generation (see bumpGeneration)
+            Number((await c.get<{ n: number }>(`SELECT count(*) AS n FROM ${plan.countFrom} WHERE ${plan.where}`, plan.params))!.n),
+          );
     return { items: rows, total, limit, offset };
   }
 
@@ -471,7 +539,7 @@ export abstract class SqlStore implements Store {
     };
   }
 
-  private async hydrateEvents(c: Conn, rows: EventDbRow[]): Promise<EventRow[]> {
+  protected async hydrateEvents(c: Conn, rows: EventDbRow[]): Promise<EventRow[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
     const l = await this.links(c, "event", ids);
@@ -499,7 +567,7 @@ export abstract class SqlStore implements Store {
     }));
   }
 
-  private async hydrateAgreements(c: Conn, rows: AgreementDbRow[]): Promise<AgreementRow[]> {
+  protected async hydrateAgreements(c: Conn, rows: AgreementDbRow[]): Promise<AgreementRow[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
     const l = await this.links(c, "agreement", ids);
@@ -633,6 +701,187 @@ export abstract class SqlStore implements Store {
       organizations: Number(r!.organizations),
       article_versions: Number(r!.article_versions),
     };
+  }
+
+  // ------------------------------------------------------------------------------------------ web views
+
+  /** aggregates computed once per generation of the merged records (see bumpGeneration) */
+  private readonly memo = new Map<string, { gen: string; value: unknown }>();
+
+  private async cached<T>(c: Conn, key: string, fn: () => Promise<T>): Promise<T> {
+    const gen = (await c.get<{ value: string }>("SELECT value FROM store_meta WHERE key = 'generation'"))?.value ?? "";
+    const hit = this.memo.get(key);
+    if (hit && hit.gen === gen) return hit.value as T;
+    const value = await fn();
+    if (this.memo.size >= 2000) this.memo.clear();
+    this.memo.set(key, { gen, value });
+    return value;
+  }
+
+  private async viewContext(c: Conn): Promise<views.ViewContext> {
+    return {
+      c,
+      spans: { event: await this.span(c, "event"), agreement: await this.span(c, "agreement") },
+      rejected: { event: await this.anyRejected(c, "event"), agreement: await this.anyRejected(c, "agreement") },
+    };
+  }
+
+  private async reviewOf(c: Conn, rec: Rec, id: number): Promise<Review> {
+    const r = await c.get<{ status: "confirmed" | "rejected"; by_user: string | null; at: string | null; note: string | null }>(
+      "SELECT status, by_user, at, note FROM record_reviews WHERE rec_kind = ? AND record_id = ?",
+      [rec, id],
+    );
+    return r ? { status: r.status, by: r.by_user, at: r.at, note: r.note } : { status: "unreviewed", by: null, at: null, note: null };
+  }
+
+  private async correctionsOf(c: Conn, key: string): Promise<Correction[]> {
+    return (await c.all<CorrectionDbRow>("SELECT * FROM corrections WHERE attached_id = ? ORDER BY id", [key])).map(toCorrection);
+  }
+
+  async event(id: string): Promise<EventDetail | null> {
+    return this.db.read(async (c) => {
+      const rows = await c.all<EventDbRow>("SELECT * FROM events WHERE key = ?", [id]);
+      if (!rows.length) return null;
+      const [e] = await this.hydrateEvents(c, rows);
+      return { ...e!, review: await this.reviewOf(c, "event", rows[0]!.id), corrections: await this.correctionsOf(c, id) };
+    });
+  }
+
+  async agreement(id: string): Promise<AgreementDetail | null> {
+    return this.db.read(async (c) => {
+      const rows = await c.all<AgreementDbRow>("SELECT * FROM agreements WHERE key = ?", [id]);
+      if (!rows.length) return null;
+      const [g] = await this.hydrateAgreements(c, rows);
+      return { ...g!, review: await this.reviewOf(c, "agreement", rows[0]!.id), corrections: await this.correctionsOf(c, id) };
+    });
+  }
+
+  async personById(id: string, opts: PersonOptions = {}): Promise<PersonDetail | null> {
+    const p = (await this.person(id, opts)).find((x) => x.id === id);
+    if (!p) return null;
+    return { ...p, corrections: await this.db.read((c) => this.correctionsOf(c, id)) };
+  }
+
+  async people(q: PeopleQuery = {}): Promise<Page<PersonSummary>> {
+    return this.db.read((c) => peopleList(c, q));
+  }
+
+  async organizations(q: OrganizationQuery = {}): Promise<Page<OrganizationSummary>> {
+    return this.db.read((c) => organizationList(c, q));
+  }
+
+  async organization(id: string): Promise<OrganizationDetail | null> {
+    return this.db.read(async (c) => {
+      const o = await c.get<{ id: number; key: string; name: string; country: string | null; sector: string | null }>("SELECT id, key, name, country, sector FROM organizations WHERE key = ?", [id]);
+      if (!o) return null;
+      const counts = await organizationCounts(c, [o.id]);
+      const evRows = await c.all<EventDbRow>("SELECT e.* FROM event_organizations x JOIN events e ON e.id = x.event_id WHERE x.org_id = ? ORDER BY e.sort_date DESC, e.id DESC LIMIT 50", [o.id]);
+      const agRows = await c.all<AgreementDbRow>("SELECT g.* FROM agreement_parties x JOIN agreements g ON g.id = x.agreement_id WHERE x.org_id = ? ORDER BY g.sort_date DESC, g.id DESC LIMIT 50", [o.id]);
+      return {
+        id: o.key, name: o.name, country: o.country, sector: o.sector,
+        event_count: counts.events.get(o.id) ?? 0, agreement_count: counts.agreements.get(o.id) ?? 0,
+        events: await this.hydrateEvents(c, evRows), agreements: await this.hydrateAgreements(c, agRows),
+      };
+    });
+  }
+
+  async countries(): Promise<CountryCount[]> {
+    return this.db.read((c) => this.cached(c, "countries", async () => views.countries(await this.viewContext(c))));
+  }
+
+  async country(code: string): Promise<CountryDetail> {
+    const cc = code.toUpperCase();
+    return this.db.read((c) => this.cached(c, `country:${cc}`, async () => views.country(await this.viewContext(c), cc)));
+  }
+
+  async pair(a: string, b: string, q: PairQuery = {}): Promise<PairDossier> {
+    const [A, B] = [a.toUpperCase(), b.toUpperCase()];
+    const [x, y] = [A, B].sort() as [string, string];
+    const limit = Math.max(0, Math.min(MAX_LIMIT, Math.floor(q.limit ?? 50)));
+    const ev = await this.events({ country: x, with: y, from: q.from, to: q.to, area: q.area, order: "desc", limit });
+    const ag = await this.agreements({ country: x, with: y, from: q.from, to: q.to, area: q.area, order: "desc", limit });
+    const aggKey = `pair:${JSON.stringify([x, y, q.from ?? null, q.to ?? null, q.area ?? null])}`;
+    const agg = x === y ? { areas_by_year: [], officials: [] } : await this.db.read((c) => this.cached(c, aggKey, async () => views.pairAggregates(await this.viewContext(c), x, y, q)));
+    return { a: A, b: B, events: ev.items, event_total: ev.total, agreements: ag.items, agreement_total: ag.total, ...agg };
+  }
+
+  async network(q: NetworkQuery = {}): Promise<Network> {
+    const key = `network:${JSON.stringify([q.area ?? null, q.from ?? null, q.to ?? null, q.kind ?? null])}`;
+    return this.db.read((c) => this.cached(c, key, async () => views.network(await this.viewContext(c), q)));
+  }
+
+  /** computes the aggregates most asked for ahead of time (a server calls it on start and after each write) */
+  async warm(): Promise<void> {
+    await this.countries();
+    await this.areas();
+    await this.network();
+  }
+
+  async areas(): Promise<AreaCount[]> {
+    return this.db.read((c) => this.cached(c, "areas", async () => views.areas(await this.viewContext(c))));
+  }
+
+  // ------------------------------------------------------------------------------------------ corrections
+
+  async corrections(q: CorrectionQuery = {}): Promise<Page<Correction>> {
+    const { limit, offset } = paging(q);
+    return this.db.read(async (c) => {
+      const where = q.target != null ? "WHERE attached_id = ? OR target_id = ?" : "";
+      const params = q.target != null ? [q.target, q.target] : [];
+      const rows = await c.all<CorrectionDbRow>(`SELECT * FROM corrections ${where} ORDER BY id DESC LIMIT ? OFFSET ?`, [...params, limit, offset]);
+      const total = Number((await c.get<{ n: number }>(`SELECT count(*) AS n FROM corrections ${where}`, params))!.n);
+      return { items: rows.map(toCorrection), total, limit, offset };
+    });
+  }
+
+  async addCorrection(input: NewCorrection): Promise<Correction> {
+    const row = await this.db.write(async (c) => {
+      await c.lock("entente:merged");
+      const k = await makeCorrection(c, input, this.entityHooks);
+      await bumpGeneration(c);
+      return k;
+    });
+    return toCorrection(row);
+  }
+
+  // ------------------------------------------------------------------------------------------ accounts
+
+  async addUser(u: { username: string; role: Role; password_hash: string }): Promise<User> {
+    return this.db.write(async (c) => {
+      const r = await c.get<{ id: number }>("INSERT INTO users (username, role, password_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id", [
+        u.username, u.role, u.password_hash, new Date().toISOString(),
+      ]);
+      return { id: Number(r!.id), username: u.username, role: u.role };
+    });
+  }
+
+  async userCredentials(username: string): Promise<(User & { password_hash: string }) | null> {
+    const r = await this.db.read((c) => c.get<{ id: number; username: string; role: Role; password_hash: string }>("SELECT id, username, role, password_hash FROM users WHERE username = ?", [username]));
+    return r ? { id: Number(r.id), username: r.username, role: r.role, password_hash: r.password_hash } : null;
+  }
+
+  async addToken(username: string, tokenHash: string, label: string | null = null): Promise<boolean> {
+    return this.db.write(async (c) => {
+      const u = await c.get<{ id: number }>("SELECT id FROM users WHERE username = ?", [username]);
+      if (!u) return false;
+      await c.run("INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)", [u.id, tokenHash, label, new Date().toISOString()]);
+      return true;
+    });
+  }
+
+  async tokenUser(tokenHash: string): Promise<User | null> {
+    const r = await this.db.read((c) =>
+      c.get<{ id: number; username: string; role: Role }>(
+        "SELECT u.id, u.username, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL",
+        [tokenHash],
+      ),
+    );
+    return r ? { id: Number(r.id), username: r.username, role: r.role } : null;
+  }
+
+  async revokeToken(tokenHash: string): Promise<boolean> {
+    const n = await this.db.write((c) => c.run("UPDATE api_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL", [new Date().toISOString(), tokenHash]));
+    return n > 0;
   }
 
   async close(): Promise<void> {

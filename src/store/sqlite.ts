@@ -124,6 +124,10 @@ export class SqliteStore extends SqlStore {
     await c.run("INSERT INTO entity_fts (entity_fts) VALUES ('delete-all')");
   }
 
+  protected override async unindexEntities(c: Conn, ids: number[]): Promise<void> {
+    for (const id of ids) await c.run("DELETE FROM entity_fts WHERE rowid = ?", [id]);
+  }
+
   protected async indexEntities(c: Conn, docs: EntityDoc[]): Promise<void> {
     await c.insertMany("entity_fts", [["rowid", "int"], ["doc", "text"]], docs.map((d) => [d.id, d.norm]));
   }

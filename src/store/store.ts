@@ -1,6 +1,26 @@
 // The knowledge store: articles (versioned by content) and the merged records built from them, behind one interface
 // with two backends, SQLite (a file or :memory:) and PostgreSQL.
 import type {
+  AgreementDetail,
+  AreaCount,
+  Correction,
+  CorrectionQuery,
+  CountryCount,
+  CountryDetail,
+  EventDetail,
+  Network,
+  NetworkQuery,
+  NewCorrection,
+  OrganizationDetail,
+  OrganizationQuery,
+  OrganizationSummary,
+  PairDossier,
+  PairQuery,
+  PeopleQuery,
+  PersonDetail,
+  PersonSummary,
+  Role,
+  User,
   AgreementQuery,
   AgreementRow,
   ArticleRow,
@@ -41,6 +61,45 @@ export interface Store {
   /** every word must match (diacritic-insensitive): entity names first, then current article texts */
   search(text: string, limit?: number): Promise<SearchHit[]>;
   stats(): Promise<StoreStats>;
+
+  // the web app's views (rejected records are left out of every count)
+  /** by id, rejected or not, with its review state and corrections */
+  event(id: string): Promise<EventDetail | null>;
+  agreement(id: string): Promise<AgreementDetail | null>;
+  /** by id only (person() also takes names) */
+  personById(id: string, opts?: PersonOptions): Promise<PersonDetail | null>;
+  /** by name */
+  people(q?: PeopleQuery): Promise<Page<PersonSummary>>;
+  /** by name */
+  organizations(q?: OrganizationQuery): Promise<Page<OrganizationSummary>>;
+  organization(id: string): Promise<OrganizationDetail | null>;
+  /** the countries that occur, by events desc */
+  countries(): Promise<CountryCount[]>;
+  country(code: string): Promise<CountryDetail>;
+  pair(a: string, b: string, q?: PairQuery): Promise<PairDossier>;
+  network(q?: NetworkQuery): Promise<Network>;
+  /** the area codes that occur, by events desc */
+  areas(): Promise<AreaCount[]>;
+  /** computes the aggregates most asked for (countries, areas, the whole network) ahead of time */
+  warm(): Promise<void>;
+
+  // corrections: kept apart from the merged records, applied now and again after every replaceMerged
+  /** most recent first */
+  corrections(q?: CorrectionQuery): Promise<Page<Correction>>;
+  /** records and applies a correction; throws CorrectionError (code not_found | bad_request) */
+  addCorrection(c: NewCorrection): Promise<Correction>;
+
+  // accounts (hashing is the caller's: see src/accounts/)
+  /** throws when the username is taken */
+  addUser(u: { username: string; role: Role; password_hash: string }): Promise<User>;
+  userCredentials(username: string): Promise<(User & { password_hash: string }) | null>;
+  /** stores the sha256 of a token for the user; false when there is no such user */
+  addToken(username: string, tokenHash: string, label?: string | null): Promise<boolean>;
+  /** the user of a token not revoked, or null */
+  tokenUser(tokenHash: string): Promise<User | null>;
+  /** true when a live token was revoked */
+  revokeToken(tokenHash: string): Promise<boolean>;
+
   close(): Promise<void>;
 }
 
@@ -79,3 +138,4 @@ export async function openStore(spec?: string, opts: OpenOptions = {}): Promise<
 }
 
 export type * from "./types.js";
+export { CorrectionError } from "./corrections.js";

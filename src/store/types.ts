@@ -162,6 +162,8 @@ export interface EventQuery extends Paging {
   /** a person's name in any written form (diacritic-insensitive) or a person id */
   person?: string;
   background?: boolean;
+  /** default: every record but the rejected ones */
+  review?: ReviewFilter;
 }
 
 export interface AgreementQuery extends Paging {
@@ -173,6 +175,8 @@ export interface AgreementQuery extends Paging {
   from?: string;
   to?: string;
   background?: boolean;
+  /** default: every record but the rejected ones */
+  review?: ReviewFilter;
 }
 
 export interface SourceRow {
@@ -287,4 +291,173 @@ export interface ListArticlesOptions {
   includeSuperseded?: boolean;
   /** default true */
   withText?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------- web views
+
+export type ReviewStatus = "unreviewed" | "confirmed" | "rejected";
+/** which records a list shows by review status; lists leave rejected records out unless asked */
+export type ReviewFilter = "all" | ReviewStatus;
+
+export interface Review {
+  status: ReviewStatus;
+  by: string | null;
+  at: string | null;
+  note: string | null;
+}
+
+export type CorrectionTarget = "event" | "agreement" | "person";
+export type CorrectionAction = "review" | "edit" | "merge" | "split";
+
+/** An editor's correction, stored apart from the merged records and applied to them after every merge. */
+export interface Correction {
+  id: number;
+  target_kind: CorrectionTarget;
+  /** the record's id when the correction was made */
+  target_id: string;
+  action: CorrectionAction;
+  /** what was changed, with the values it replaced under `original` */
+  payload: Record<string, unknown>;
+  by: string;
+  at: string;
+  /** the id of the record it applies to now (ids change on re-extraction); null when no record matches its anchor */
+  attached_to: string | null;
+  /**
+   * what re-attaches it: for an event or agreement, the article key (url ?? uri) of its first source and its first
+   * evidence text; for a person, the folded name and the country
+   */
+  anchor: { article: string | null; text: string | null } | { name: string | null; country: string | null };
+}
+
+export interface EventDetail extends EventRow {
+  review: Review;
+  corrections: Correction[];
+}
+
+export interface AgreementDetail extends AgreementRow {
+  review: Review;
+  corrections: Correction[];
+}
+
+export interface PersonDetail extends PersonRow {
+  corrections: Correction[];
+}
+
+export interface PeopleQuery {
+  /** diacritic-insensitive: matches any part of any written form */
+  q?: string;
+  country?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface PersonSummary {
+  id: string;
+  name: string;
+  country: string | null;
+  variants: string[];
+  event_count: number;
+}
+
+export interface OrganizationQuery {
+  q?: string;
+  country?: string;
+  sector?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface OrganizationSummary {
+  id: string;
+  name: string;
+  country: string | null;
+  sector: string | null;
+  event_count: number;
+  agreement_count: number;
+}
+
+export interface OrganizationDetail extends OrganizationSummary {
+  /** most recent first, at most 50 (see event_count) */
+  events: EventRow[];
+  /** most recent first, at most 50 (see agreement_count) */
+  agreements: AgreementRow[];
+}
+
+/** events and agreements a country (or a pair, an area) takes part in, rejected records left out */
+export interface CountryCount {
+  code: string;
+  events: number;
+  agreements: number;
+}
+
+export interface CountryDetail extends CountryCount {
+  /** the countries it shares records with, by events desc */
+  partners: CountryCount[];
+}
+
+export interface PairQuery {
+  from?: string;
+  to?: string;
+  area?: string;
+  /** records of each kind returned, most recent first (default 50, at most 1000); the totals count them all */
+  limit?: number;
+}
+
+export interface PairDossier {
+  a: string;
+  b: string;
+  events: EventRow[];
+  event_total: number;
+  agreements: AgreementRow[];
+  agreement_total: number;
+  /** events per area and year (undated events left out) */
+  areas_by_year: { year: string; areas: Record<string, number> }[];
+  /** the people who took part in the pair's events, by events desc (at most 50) */
+  officials: { id: string; name: string; country: string | null; events: number }[];
+}
+
+export interface NetworkQuery {
+  area?: string;
+  from?: string;
+  to?: string;
+  /** event kind (agreements are counted whatever their kind) */
+  kind?: string;
+}
+
+export interface Network {
+  nodes: CountryCount[];
+  edges: { a: string; b: string; events: number; agreements: number; areas: Record<string, number> }[];
+}
+
+export interface AreaCount {
+  code: string;
+  events: number;
+  agreements: number;
+}
+
+export interface CorrectionQuery {
+  /** a record id: the corrections made on it or attached to it now */
+  target?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export type Role = "editor" | "reader";
+
+export interface User {
+  id: number;
+  username: string;
+  role: Role;
+}
+
+export interface NewCorrection {
+  target_kind: CorrectionTarget;
+  target_id: string;
+  action: CorrectionAction;
+  /**
+   * review: {status: "confirmed"|"rejected", note?}; edit: {fields: {...}}; merge (person): {ids: [other, ...]}
+   * (the target is kept); split (person): {variants: [...]}
+   */
+  payload: Record<string, unknown>;
+  by: string;
 }

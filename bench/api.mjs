@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// API latency under concurrent load: a SQLite store with >= 100,000 merged events (generated straight into the
+// snapshot, so the run takes a minute, not hours of extraction), `entente serve` on it in a child process, and
+// autocannon (in this process) driving the main API calls with concurrent connections. Prints p50/p95/p99 and
+// requests/s per call.
+//   npm run bench:api [-- --events 100000] [-- --connections 16] [-- --seconds 5]
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { spawn } from "node:child_process";
+import autocannon from "autocannon";
+
+const root = resolve(import.meta.dirname, "..");
+const { openStore } = await import(join(root, "dist/store/store.js"));
+const args = process.argv.slice(2);
+const opt = (name, dflt) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
+const EVENTS = opt("--events", 100_000);
+const CONNECTIONS = opt("--connections", 16);
+const SECONDS = opt("--seconds", 5);
+const ARTICLES = Math.ceil(EVENTS / 10);
+
+let seed = 11;
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const pick = (a) => a[Math.floor(rand() * a.length)];
+// a few hubs and many smaller partners, as in real cooperation data
+const STATES = ["VNM", "RUS", "CHN", "CUB", "FRA", "USA", "MAR", "SEN", "IND", "JPN", "BRA", "KEN", "DEU", "GBR", "LAO", "KHM", "THA", "IDN", "MYS", "PHL", "KOR", "AUS", "CAN", "EGY", "NGA", "ZAF", "ARG", "CHL", "MEX", "TUR", "IRN", "SAU", "ARE", "QAT", "PAK", "BGD", "LKA", "NPL", "MMR", "SGP", "ITA", "ESP", "POL", "UKR", "BLR", "KAZ", "UZB", "MNG", "PRK", "DZA"];
+const hub = () => (rand() < 0.5 ? STATES[Math.floor(rand() * 6)] : pick(STATES));
+const AREAS = ["terrorism", "cybercrime", "drugs", "human_trafficking", "transnational_crime", "financial_crime", "migration", "fugitives", "training", "information_exchange", "maritime_security", "military"];
+const KINDS = ["meeting", "meeting", "meeting", "visit", "call", "conference", "signing"];
+const GIVEN = ["Anna", "Boris", "Chen", "Dara", "Emil", "Fatou", "Gao", "Hana", "Ivan", "Jae", "Karim", "Lena", "Minh", "Nadia", "Omar", "Pavel"];
+const FAMILY = ["Nguyen", "Petrov", "Wang", "Diallo", "Sato", "Silva", "Kovacs", "Haddad", "Tran", "Ivanova", "Mensah", "Okafor", "Moreau", "Kim", "Singh", "Lopez"];
+const day = () => {
+  const y = 2010 + Math.floor(rand() * 16), m = 1 + Math.floor(rand() * 12), d = 1 + Math.floor(rand() * 28);
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+};
+
+const dir = mkdtempSync(join(tmpdir(), "entente-bench-api-"));
+const file = join(dir, "api.db");
+const t0 = performance.now();
+const store = await openStore(file);
+const articleIds = [];
+for (let i = 0; i < ARTICLES; i++) {
+  const text = `Cooperation report ${i}\n\nThe ministers of the two states met and agreed to strengthen their cooperation against drug trafficking and cybercrime (report ${i}).`;
+  const r = await store.upsertArticle({ url: `https://example.org/news/${i}`, outlet: "example.org", title: `Cooperation report ${i}`, published: day(), language: "en", text, extraction: null });
+  articleIds.push(r.id);
+}
+const people = Array.from({ length: 5000 }, (_, i) => ({
+  id: `p-${i}`,
+  name: `${pick(GIVEN)} ${pick(FAMILY)} ${i}`,
+  variants: [],
+  country: pick(STATES),
+  titles: [{ title: "Minister of Public Security", date: day(), article: pick(articleIds) }],
+}));
+const organizations = Array.from({ length: 500 }, (_, i) => ({ id: `org-${i}`, name: `Ministry of the Interior ${i}`, country: pick(STATES), sector: "GOV" }));
+const source = (k) => ({ articleId: articleIds[k % articleIds.length], index: 0, evidence: [{ start: 0, end: 20, text: "Cooperation report " }] });
+const events = Array.from({ length: EVENTS }, (_, i) => {
+  let a = hub(), b = hub();
+  while (b === a) b = pick(STATES);
+  const date = day();
+  const areas = [...new Set([pick(AREAS), pick(AREAS)])];
+  const parts = [pick(people), pick(people)];
+  return {
+    id: `ev-${i}`, kind: pick(KINDS), date, end_date: null, place_name: "Capital", place_country: a, countries: [a, b], areas,
+    participants: parts.map((p) => p.id), organizations: [pick(organizations).id], background: rand() < 0.1,
+    sources: [source(i)], fields: { date: [{ value: date, articles: [articleIds[i % articleIds.length]] }] }, conflicts: [],
+  };
+});
+const agreements = Array.from({ length: Math.ceil(EVENTS / 10) }, (_, i) => {
+  let a = hub(), b = hub();
+  while (b === a) b = pick(STATES);
+  const date = day();
+  return {
+    id: `ag-${i}`, kind: pick(["memorandum", "agreement", "programme"]), title: `Cooperation programme ${i}`, status: pick(["signed", "referenced", "planned"]), date,
+    period: { from: Number(date.slice(0, 4)), to: Number(date.slice(0, 4)) + 2 }, countries: [a, b], areas: [pick(AREAS)], parties: [pick(organizations).id], background: false,
+    status_history: [{ status: "signed", date, article: articleIds[i % articleIds.length] }], sources: [source(i)], fields: {}, conflicts: [],
+  };
+});
+await store.replaceMerged({ people, organizations, events, agreements });
+const stats = await store.stats();
+await store.close();
+const size = ["", "-wal", "-shm"].reduce((n, x) => { try { return n + statSync(file + x).size; } catch { return n; } }, 0);
+console.log(`database: ${stats.events} events, ${stats.agreements} agreements, ${stats.people} people, ${stats.articles} articles, ${(size / 1e6).toFixed(0)} MB, built in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+
+// the server in its own process, as a user runs it
+const port = 20000 + Math.floor(Math.random() * 20000);
+const server = spawn(process.execPath, [join(root, "dist/cli/main.js"), "serve", "--db", file, "--port", String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+await new Promise((ok, fail) => {
+  server.stdout.on("data", (d) => String(d).includes("serving on") && ok());
+  server.on("exit", (c) => fail(new Error(`the server exited (${c})`)));
+});
+const base = `http://127.0.0.1:${port}`;
+const calls = [
+  ["events of a country", "/api/events?country=VNM&limit=50"],
+  ["events of a pair, area, period", "/api/events?country=VNM&with=RUS&area=drugs&from=2017-01-01&limit=50"],
+  ["events, page 20, newest first", "/api/events?order=desc&limit=50&offset=1000"],
+  ["one event", "/api/events/ev-4242"],
+  ["agreements signed by a country", "/api/agreements?country=CUB&status=signed"],
+  ["network", "/api/network"],
+  ["network, one area and period", "/api/network?area=cybercrime&from=2018&to=2020"],
+  ["countries", "/api/countries"],
+  ["pair dossier", "/api/pairs/VNM/RUS"],
+  ["person", "/api/people/p-77"],
+  ["people by name", "/api/people?q=nguyen"],
+  ["search", "/api/search?q=drug%20trafficking"],
+];
+console.log(`${CONNECTIONS} concurrent connections, ${SECONDS} s per call`);
+let worst = 0;
+for (const [name, path] of calls) {
+  const r = await autocannon({ url: base + path, connections: CONNECTIONS, duration: SECONDS });
+  const bad = r.non2xx + r.errors;
+  worst = Math.max(worst, r.latency.p97_5);
+  console.log(`  ${name.padEnd(34)} p50 ${String(r.latency.p50).padStart(4)} ms  p95≈p97.5 ${String(r.latency.p97_5).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  ${String(Math.round(r.requests.average)).padStart(6)} req/s${bad ? `  ${bad} errors/non-2xx` : ""}`);
+}
+console.log(`worst p97.5: ${worst} ms (target p95 < 50 ms)`);
+server.kill("SIGINT");
+await new Promise((ok) => server.on("exit", ok));
+rmSync(dir, { recursive: true, force: true });
