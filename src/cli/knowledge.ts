@@ -18,6 +18,7 @@ export async function runKnowledge(command: string, argv: string[]): Promise<num
       db: { type: "string" }, json: { type: "boolean" }, country: { type: "string" }, with: { type: "string" }, area: { type: "string" },
       kind: { type: "string" }, status: { type: "string" }, from: { type: "string" }, to: { type: "string" }, person: { type: "string" },
       limit: { type: "string" }, offset: { type: "string" }, format: { type: "string" }, out: { type: "string" },
+      workers: { type: "string" },
     },
   });
   for (const k of ["country", "with"] as const) if (values[k] && !ISO3.test(values[k]!)) return usage(command, `--${k} takes an ISO 3166 alpha-3 code such as VNM, not "${values[k]}"`);
@@ -25,6 +26,8 @@ export async function runKnowledge(command: string, argv: string[]): Promise<num
   const limit = values.limit ? Number(values.limit) : undefined;
   const offset = values.offset ? Number(values.offset) : undefined;
   if ((limit !== undefined && !(limit > 0)) || (offset !== undefined && !(offset >= 0))) return usage(command, "--limit and --offset take numbers");
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) return usage(command, `--workers takes a number of threads (1-64), not "${values.workers}"`);
   if ((command === "ingest" || command === "person" || command === "search") && !positionals.length) return usage(command, "what to read or look for is missing");
 
   if (command === "export" && (!values.format || !(EXPORT_FORMATS as readonly string[]).includes(values.format) || !values.out)) {
@@ -34,7 +37,7 @@ export async function runKnowledge(command: string, argv: string[]): Promise<num
   try {
     const out = (x: unknown) => process.stdout.write(`${JSON.stringify(x)}\n`);
     if (command === "ingest") {
-      const s = await ingest(store, positionals);
+      const s = await ingest(store, positionals, { workers });
       process.stderr.write(
         `read ${s.read} articles: ${s.new} new, ${s.newVersions} new versions, ${s.unchanged} unchanged; ${s.skipped.length} skipped, ${s.failed.length} failed\n` +
           `store now holds ${s.events} events, ${s.agreements} agreements, ${s.people} people (${s.duplicates} near-duplicate article pairs)\n`,

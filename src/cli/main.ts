@@ -11,7 +11,7 @@ const HELP = `entente: sourced records of international cooperation from news ar
 
 Usage:
   entente extract [options] FILE|DIR...   extract each article (.txt, .html) to the output contract
-  entente ingest [--db DB] SOURCE...      read files, folders, URLs, RSS/Atom feeds, WARC(.gz), JSON Lines into the store
+  entente ingest [--db DB] [--workers N] SOURCE...    read files, folders, URLs, RSS/Atom feeds, WARC(.gz), JSON Lines into the store
   entente events [--db DB] [--country ISO3] [--with ISO3] [--area CODE] [--kind K] [--from DATE] [--to DATE] [--person NAME] [--json]
   entente agreements [--db DB] [--country ISO3] [--with ISO3] [--status S] [--kind K] [--from DATE] [--to DATE] [--json]
   entente person [--db DB] NAME           variants, offices over time, events, sources

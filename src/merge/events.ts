@@ -303,7 +303,9 @@ export function mergeEvents(reports: readonly EventReport[], duplicates: Readonl
     };
     const freeX = X.filter((i) => !inOther(i, ay)), freeY = Y.filter((j) => !inOther(j, ax));
     const candX = new Map(freeX.map((i) => [i, freeY.filter((j) => ok(i, j))]));
-    const candY = new Map(freeY.map((j) => [j, freeX.filter((i) => ok(i, j))]));
+    // ok is symmetric: the counterparts of each j are read off those of each i
+    const candY = new Map(freeY.map((j) => [j, [] as number[]]));
+    for (const i of freeX) for (const j of candX.get(i)!) candY.get(j)!.push(i);
     for (const i of freeX) {
       const cx = candX.get(i)!;
       if (cx.length !== 1) continue;
