@@ -11,6 +11,7 @@ import { readRoutes } from "./routes-read.js";
 import { writeRoutes } from "./routes-write.js";
 import { DEFAULT_WEB_ROOT, serveWeb } from "./static.js";
 import { json } from "./respond.js";
+import { responseCache } from "./response-cache.js";
 
 export interface AppOptions {
   /** the built web app (default: dist/web of this package) */
@@ -60,6 +61,7 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono<AppEnv> {
     if (c.req.path.startsWith("/api/")) c.res.headers.set("Cache-Control", "no-store");
   });
   app.use("/api/*", authenticate(store));
+  app.use("/api/*", responseCache(store));
 
   readRoutes(app, store, book, version);
   writeRoutes(app, store, book);

@@ -407,6 +407,7 @@ export abstract class SqlStore implements Store {
         await this.unindexArticle(c, cur.id);
       }
       await this.indexArticle(c, id, a.title ?? null, a.text);
+      await bumpGeneration(c);
       return { id, status: cur ? ("new-version" as const) : ("new" as const) };
     });
   }
@@ -680,6 +681,10 @@ export abstract class SqlStore implements Store {
       }
       return hits;
     });
+  }
+
+  async generation(): Promise<string> {
+    return this.db.read(async (c) => (await c.get<{ value: string }>("SELECT value FROM store_meta WHERE key = 'generation'"))?.value ?? "");
   }
 
   async stats(): Promise<StoreStats> {

@@ -61,6 +61,8 @@ export interface Store {
   /** every word must match (diacritic-insensitive): entity names first, then current article texts */
   search(text: string, limit?: number): Promise<SearchHit[]>;
   stats(): Promise<StoreStats>;
+  /** changes whenever what a reader can see changes (articles, merged records, corrections): a cache key */
+  generation(): Promise<string>;
 
   // the web app's views (rejected records are left out of every count)
   /** by id, rejected or not, with its review state and corrections */

@@ -192,3 +192,18 @@ describe("corrections", () => {
     assert.ok(all.items.every((k: { attached_to: string | null }) => k.attached_to !== null), "nothing orphaned");
   });
 });
+
+describe("cached answers", () => {
+  test("a read answered from the cache is answered afresh once a correction changes the record", async () => {
+    const e = await theMeeting();
+    const first = await body(await f.get(`/api/events/${e.id}`));
+    const again = await body(await f.get(`/api/events/${e.id}`));
+    assert.deepEqual(again, first);
+    const newKind = first.kind === "visit" ? "meeting" : "visit";
+    await body(await f.send("PATCH", `/api/events/${e.id}`, { kind: newKind }, f.editor));
+    const after = await body(await f.get(`/api/events/${e.id}`));
+    assert.equal(after.kind, newKind);
+    await body(await f.send("PATCH", `/api/events/${e.id}`, { kind: first.kind }, f.editor));
+    assert.equal((await body(await f.get(`/api/events/${e.id}`))).kind, first.kind);
+  });
+});
