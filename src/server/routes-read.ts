@@ -54,7 +54,8 @@ export function readRoutes(app: Hono<AppEnv>, store: Store, book: CodeBook, vers
   app.get("/api/people", async (c) => json(await store.people(await query(c, { q: "text", country: "iso3", ...PAGE }))));
   app.get("/api/people/:id", async (c) => {
     await query(c, {});
-    const p = await store.personById(c.req.param("id"));
+    // the most recent events; the rest page through /api/events?person=ID (event_count says how many)
+    const p = await store.personById(c.req.param("id"), { eventLimit: 50 });
     if (!p) throw notFound(`no person ${JSON.stringify(c.req.param("id"))}`);
     return json(p);
   });

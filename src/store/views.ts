@@ -23,11 +23,11 @@ interface Cond {
 const num = (v: unknown) => Number(v);
 
 /** The conditions on a link table `d` of `rec`: dates, kind, area (a probe into …_areas), rejected records out. */
-function linkConds(ctx: ViewContext, rec: Rec, f: { from?: string; to?: string; kind?: string; area?: string; skipArea?: boolean }): Cond {
-  const rid = `d.${rec}_id`;
-  const { where, params } = dateConds("d", f.from, f.to, ctx.spans[rec]);
+function linkConds(ctx: ViewContext, rec: Rec, f: { from?: string; to?: string; kind?: string; area?: string; skipArea?: boolean }, t = "d"): Cond {
+  const rid = `${t}.${rec}_id`;
+  const { where, params } = dateConds(t, f.from, f.to, ctx.spans[rec]);
   if (f.kind != null) {
-    where.push("d.kind = ?");
+    where.push(`${t}.kind = ?`);
     params.push(f.kind);
   }
   if (f.area != null && !f.skipArea) {
@@ -40,7 +40,29 @@ function linkConds(ctx: ViewContext, rec: Rec, f: { from?: string; to?: string; 
 
 const and = (conds: string[]) => (conds.length ? conds.join(" AND ") : "1 = 1");
 
+/**
+ * FROM and WHERE for the link table `table` (as d) under filters: with an area, the area's link table (as x,
+ * holding the same copied date and kind columns) drives through its (area, sort_date) index and d is joined by
+ * record id; else d is scanned alone. An area-filtered count over 100,000 events reads only that area's rows.
+ */
+function linkScan(ctx: ViewContext, rec: Rec, table: string, f: Parameters<typeof linkConds>[2]): { from: string; where: string[]; params: unknown[] } {
+  if (f.area == null || f.skipArea) {
+    const k = linkConds(ctx, rec, f);
+    return { from: `${table} d`, where: k.where, params: k.params };
+  }
+  const k = linkConds(ctx, rec, { ...f, skipArea: true }, "x");
+  return { from: `${rec}_areas x JOIN ${table} d ON d.${rec}_id = x.${rec}_id`, where: ["x.area = ?", ...k.where], params: [f.area, ...k.params] };
+}
+
 async function countBy(ctx: ViewContext, rec: Rec, table: string, col: string, extra: Cond, f: Parameters<typeof linkConds>[2] = {}) {
+  if (f.area != null && !f.skipArea) {
+    const l = linkScan(ctx, rec, table, f);
+    const rows = await ctx.c.all<{ code: string; n: number }>(
+      `SELECT d.${col} AS code, count(*) AS n FROM ${l.from} WHERE ${and([...extra.where, ...l.where])} GROUP BY d.${col}`,
+      [...extra.params, ...l.params],
+    );
+    return new Map(rows.map((r) => [r.code, num(r.n)]));
+  }
   const k = linkConds(ctx, rec, f);
   const rows = await ctx.c.all<{ code: string; n: number }>(
     `SELECT d.${col} AS code, count(*) AS n FROM ${table} d WHERE ${and([...extra.where, ...k.where])} GROUP BY d.${col}`,
@@ -112,10 +134,10 @@ export async function network(ctx: ViewContext, q: NetworkQuery): Promise<Networ
   const nodeEvents = await countBy(ctx, "event", "event_countries", "country", NONE, ev);
   const nodeAgreements = await countBy(ctx, "agreement", "agreement_countries", "country", NONE, ag);
   const pairs = async (rec: Rec, f: typeof ag & { kind?: string }) => {
-    const k = linkConds(ctx, rec, f);
+    const l = linkScan(ctx, rec, `${rec}_pairs`, f);
     return ctx.c.all<{ a: string; b: string; n: number }>(
-      `SELECT d.country_a AS a, d.country_b AS b, count(*) AS n FROM ${rec}_pairs d WHERE ${and(k.where)} GROUP BY d.country_a, d.country_b`,
-      k.params,
+      `SELECT d.country_a AS a, d.country_b AS b, count(*) AS n FROM ${l.from} WHERE ${and(l.where)} GROUP BY d.country_a, d.country_b`,
+      l.params,
     );
   };
   const edges = new Map<string, Network["edges"][number]>();
@@ -127,12 +149,13 @@ export async function network(ctx: ViewContext, q: NetworkQuery): Promise<Networ
   };
   for (const r of await pairs("event", ev)) edge(r.a, r.b).events = num(r.n);
   for (const r of await pairs("agreement", ag)) edge(r.a, r.b).agreements = num(r.n);
-  const k = linkConds(ctx, "event", { ...ev, skipArea: true });
+  // filters on the area table's copies of the date and kind: with an area, its index drives
+  const k = linkConds(ctx, "event", { ...ev, skipArea: true }, "x");
   const areaCond = q.area != null ? { where: ["x.area = ?"], params: [q.area] } : NONE;
   const byArea = await ctx.c.all<{ a: string; b: string; area: string; n: number }>(
-    `SELECT d.country_a AS a, d.country_b AS b, x.area AS area, count(*) AS n FROM event_pairs d JOIN event_areas x ON x.event_id = d.event_id
-     WHERE ${and([...k.where, ...areaCond.where])} GROUP BY d.country_a, d.country_b, x.area`,
-    [...k.params, ...areaCond.params],
+    `SELECT d.country_a AS a, d.country_b AS b, x.area AS area, count(*) AS n FROM event_areas x JOIN event_pairs d ON d.event_id = x.event_id
+     WHERE ${and([...areaCond.where, ...k.where])} GROUP BY d.country_a, d.country_b, x.area`,
+    [...areaCond.params, ...k.params],
   );
   for (const r of byArea) edge(r.a, r.b).areas[r.area] = num(r.n);
   const list = [...edges.values()].sort((x, y) => y.events - x.events || y.agreements - x.agreements || (x.a + x.b < y.a + y.b ? -1 : 1));
