@@ -50,7 +50,7 @@ export class Blocks {
 }
 
 /** A block with more members than this is compared by neighbourhood, not all pairs. */
-export const CROWDED = 128;
+export const CROWDED = 64;
 
 /** Months ("2017-07") a day range overlaps; null when it spans more than `max` months (too vague to bucket). */
 export function monthsOf(range: [number, number] | null, max = 14): string[] | null {
