@@ -6,7 +6,7 @@ import { readSources, type ReadOptions } from "../sources/index.js";
 import type { SourceItem } from "../sources/types.js";
 import { defaultWorkers, inlineExtractor, workerExtractor, type Extractor } from "./extract-pool.js";
 import { mergeArticles } from "../merge/index.js";
-import type { Store } from "../store/store.js";
+import type { ArticleRow, Store } from "../store/store.js";
 import { toSnapshot } from "./snapshot.js";
 import { progress } from "../cli/progress.js";
 
@@ -31,6 +31,8 @@ export interface IngestOptions extends ReadOptions {
 
 /** Articles extracted in the calling thread before the workers start: small ingests never pay for them. */
 const INLINE_FIRST = 32;
+/** Articles stored per transaction. */
+const BATCH = 32;
 
 type Extracted = { ok: true; extraction: ExtractionJson } | { ok: false; reason: string };
 
@@ -41,24 +43,31 @@ export async function ingest(store: Store, specs: string[], opts: IngestOptions 
   let extractor: Extractor = inlineExtractor();
   // articles in extraction, stored in the order they were read (store ids stay deterministic)
   const queue: { item: SourceItem; result: Promise<Extracted> }[] = [];
-  const store1 = async ({ item: it, result }: (typeof queue)[number]) => {
-    const r = await result;
-    if (!r.ok) sum.failed.push({ uri: it.uri, reason: r.reason });
-    else {
-      try {
-        const extraction = r.extraction;
-        const u = await store.upsertArticle({
-          uri: it.uri, url: it.url, outlet: it.outlet, title: it.title ?? extraction.document.title, published: it.published ?? extraction.document.published,
-          language: extraction.document.language, text: it.raw, extraction,
-        });
-        if (u.status === "new") sum.new++;
-        else if (u.status === "unchanged") sum.unchanged++;
-        else sum.newVersions++;
-      } catch (e) {
-        sum.failed.push({ uri: it.uri, reason: (e as Error).message });
+  const storeBatch = async (batch: typeof queue) => {
+    const done = await Promise.all(batch.map((q) => q.result));
+    const rows: ArticleRow[] = [];
+    const items: SourceItem[] = [];
+    done.forEach((r, k) => {
+      const it = batch[k]!.item;
+      if (!r.ok) {
+        sum.failed.push({ uri: it.uri, reason: r.reason });
+        return;
       }
-    }
-    bar.tick();
+      const extraction = r.extraction;
+      items.push(it);
+      rows.push({
+        uri: it.uri, url: it.url, outlet: it.outlet, title: it.title ?? extraction.document.title, published: it.published ?? extraction.document.published,
+        language: extraction.document.language, text: it.raw, extraction,
+      });
+    });
+    const stored = rows.length ? await store.upsertArticles(rows) : [];
+    stored.forEach((u, k) => {
+      if ("error" in u) sum.failed.push({ uri: items[k]!.uri, reason: u.error });
+      else if (u.status === "new") sum.new++;
+      else if (u.status === "unchanged") sum.unchanged++;
+      else sum.newVersions++;
+    });
+    for (let k = 0; k < batch.length; k++) bar.tick();
   };
   try {
     for await (const ev of readSources(specs, opts)) {
@@ -75,11 +84,12 @@ export async function ingest(store: Store, specs: string[], opts: IngestOptions 
           (e: Error): Extracted => ({ ok: false, reason: e.message }),
         );
         queue.push({ item: it, result });
-        while (queue.length >= workers * 4) await store1(queue.shift()!);
+        // stored in batches (one transaction each) while the workers go on with the articles queued behind
+        if (queue.length >= 2 * BATCH) await storeBatch(queue.splice(0, BATCH));
       }
       if (ev.kind !== "item") bar.tick();
     }
-    while (queue.length) await store1(queue.shift()!);
+    while (queue.length) await storeBatch(queue.splice(0, BATCH));
   } finally {
     await extractor.close();
   }

@@ -68,6 +68,24 @@ async function bumpGeneration(c: Conn): Promise<void> {
   await c.run("INSERT INTO store_meta (key, value) VALUES ('generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [gen]);
 }
 
+interface PreparedArticle {
+  a: ArticleRow;
+  key: string;
+  sha: string;
+  extraction: string | null;
+  meta: (string | null)[];
+}
+
+function prepareArticle(a: ArticleRow): PreparedArticle {
+  if (!a || typeof a.text !== "string") throw new TypeError("store: an article needs its text as a string");
+  const key = (a.url ?? "").trim() || (a.uri ?? "").trim();
+  if (!key) throw new Error("store: an article needs a url or a uri");
+  const sha = createHash("sha256").update(a.text, "utf8").digest("hex");
+  const extraction = a.extraction == null ? null : JSON.stringify(a.extraction);
+  const meta = [a.uri ?? null, a.url ?? null, a.outlet ?? null, a.title ?? null, a.published ?? null, a.language ?? null];
+  return { a, key, sha, extraction, meta };
+}
+
 const json = (v: unknown): string => JSON.stringify(v ?? null);
 const unjson = <T>(v: unknown, dflt: T): T => (v == null ? dflt : typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 const upper = (s: string | null | undefined) => (s == null || s === "" ? null : s.toUpperCase());
@@ -372,44 +390,68 @@ export abstract class SqlStore implements Store {
   }
 
   async upsertArticle(a: ArticleRow): Promise<{ id: number; status: UpsertStatus }> {
-    if (!a || typeof a.text !== "string") throw new TypeError("store: an article needs its text as a string");
-    const key = (a.url ?? "").trim() || (a.uri ?? "").trim();
-    if (!key) throw new Error("store: an article needs a url or a uri");
-    const sha = createHash("sha256").update(a.text, "utf8").digest("hex");
-    const extraction = a.extraction == null ? null : JSON.stringify(a.extraction);
-    const meta = [a.uri ?? null, a.url ?? null, a.outlet ?? null, a.title ?? null, a.published ?? null, a.language ?? null];
-    return this.db.write(async (c) => {
-      await c.lock(`entente:article:${key}`);
-      const cur = await c.get<{ id: number; sha256: string; version: number; title: string | null }>(
-        "SELECT id, sha256, version, title FROM articles WHERE doc_key = ? AND superseded_by IS NULL",
-        [key],
-      );
-      if (cur && cur.sha256 === sha) {
-        await c.run(
-          `UPDATE articles SET uri = COALESCE(?, uri), url = COALESCE(?, url), outlet = COALESCE(?, outlet), title = COALESCE(?, title),
-             published = COALESCE(?, published), language = COALESCE(?, language), extraction = COALESCE(?, extraction) WHERE id = ?`,
-          [...meta, extraction, cur.id],
-        );
-        if (a.title != null && a.title !== cur.title) {
-          await this.unindexArticle(c, cur.id);
-          await this.indexArticle(c, cur.id, a.title, a.text);
-        }
-        return { id: cur.id, status: "unchanged" as const };
+    const row = prepareArticle(a);
+    return this.db.write((c) => this.upsertIn(c, row));
+  }
+
+  async upsertArticles(rows: readonly ArticleRow[]): Promise<({ id: number; status: UpsertStatus } | { error: string })[]> {
+    const prepared = rows.map((a) => {
+      try {
+        return prepareArticle(a);
+      } catch (e) {
+        return { error: (e as Error).message };
       }
-      const row = await c.get<{ id: number }>(
-        `INSERT INTO articles (doc_key, uri, url, outlet, title, published, language, sha256, version, text, extraction, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-        [key, ...meta, sha, cur ? cur.version + 1 : 1, a.text, extraction, new Date().toISOString()],
-      );
-      const id = Number(row!.id);
-      if (cur) {
-        await c.run("UPDATE articles SET superseded_by = ? WHERE id = ?", [id, cur.id]);
-        await this.unindexArticle(c, cur.id);
-      }
-      await this.indexArticle(c, id, a.title ?? null, a.text);
-      await bumpGeneration(c);
-      return { id, status: cur ? ("new-version" as const) : ("new" as const) };
     });
+    try {
+      // one transaction for the lot: storing is then bound by indexing, not by commits
+      return await this.db.write(async (c) => {
+        const out: ({ id: number; status: UpsertStatus } | { error: string })[] = [];
+        for (const p of prepared) out.push("error" in p ? p : await this.upsertIn(c, p));
+        return out;
+      });
+    } catch {
+      // one bad row must not cost the others: each in its own transaction, its own error
+      const out: ({ id: number; status: UpsertStatus } | { error: string })[] = [];
+      for (const p of prepared) {
+        if ("error" in p) out.push(p);
+        else out.push(await this.db.write((c) => this.upsertIn(c, p)).catch((e: Error) => ({ error: e.message })));
+      }
+      return out;
+    }
+  }
+
+  private async upsertIn(c: Conn, r: PreparedArticle): Promise<{ id: number; status: UpsertStatus }> {
+    const { a, key, sha, extraction, meta } = r;
+    await c.lock(`entente:article:${key}`);
+    const cur = await c.get<{ id: number; sha256: string; version: number; title: string | null }>(
+      "SELECT id, sha256, version, title FROM articles WHERE doc_key = ? AND superseded_by IS NULL",
+      [key],
+    );
+    if (cur && cur.sha256 === sha) {
+      await c.run(
+        `UPDATE articles SET uri = COALESCE(?, uri), url = COALESCE(?, url), outlet = COALESCE(?, outlet), title = COALESCE(?, title),
+           published = COALESCE(?, published), language = COALESCE(?, language), extraction = COALESCE(?, extraction) WHERE id = ?`,
+        [...meta, extraction, cur.id],
+      );
+      if (a.title != null && a.title !== cur.title) {
+        await this.unindexArticle(c, cur.id);
+        await this.indexArticle(c, cur.id, a.title, a.text);
+      }
+      return { id: cur.id, status: "unchanged" as const };
+    }
+    const row = await c.get<{ id: number }>(
+      `INSERT INTO articles (doc_key, uri, url, outlet, title, published, language, sha256, version, text, extraction, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [key, ...meta, sha, cur ? cur.version + 1 : 1, a.text, extraction, new Date().toISOString()],
+    );
+    const id = Number(row!.id);
+    if (cur) {
+      await c.run("UPDATE articles SET superseded_by = ? WHERE id = ?", [id, cur.id]);
+      await this.unindexArticle(c, cur.id);
+    }
+    await this.indexArticle(c, id, a.title ?? null, a.text);
+    await bumpGeneration(c);
+    return { id, status: cur ? ("new-version" as const) : ("new" as const) };
   }
 
   async article(id: number): Promise<StoredArticle | null> {

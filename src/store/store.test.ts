@@ -63,6 +63,25 @@ function suite(name: string, backend: () => Backend) {
       assert.equal((await s.upsertArticle({ url: "u", text: "t" })).status, "unchanged");
     });
 
+    test("upsertArticles: a batch in order, in one go; a bad row gets its own error and the others are kept", async () => {
+      const s = await open();
+      const got = await s.upsertArticles([
+        { url: "https://b.example/1", text: "One." },
+        { text: "no url nor uri" } as unknown as { url: string; text: string },
+        { url: "https://b.example/2", text: "Two." },
+        { url: "https://b.example/1", text: "One, changed." },
+      ]);
+      assert.equal(got.length, 4);
+      assert.ok("status" in got[0]! && got[0].status === "new");
+      assert.ok("error" in got[1]! && /url or a uri/.test(got[1].error));
+      assert.ok("status" in got[2]! && got[2].status === "new");
+      assert.ok("status" in got[3]! && got[3].status === "new-version");
+      const current = await s.listArticles();
+      assert.deepEqual(current.map((a) => a.text).sort(), ["One, changed.", "Two."]);
+      const again = await s.upsertArticles([{ url: "https://b.example/2", text: "Two." }]);
+      assert.ok("status" in again[0]! && again[0].status === "unchanged");
+    });
+
     test("upsertArticle: new, unchanged, new-version", async () => {
       const s = await open();
       const a = { url: "https://x.example/a", outlet: "X", title: "First", published: "2024-01-02", language: "en", text: "Alpha text about Hà Nội." };

@@ -49,6 +49,8 @@ export interface Store {
    * metadata then replace the stored ones), another text makes the next version and supersedes the current one.
    */
   upsertArticle(a: ArticleRow): Promise<{ id: number; status: UpsertStatus }>;
+  /** upsertArticle for each, in order, in one transaction; a row that fails gets its error and the others are kept */
+  upsertArticles(rows: readonly ArticleRow[]): Promise<({ id: number; status: UpsertStatus } | { error: string })[]>;
   article(id: number): Promise<StoredArticle | null>;
   /** current versions by default, by id */
   listArticles(opts?: ListArticlesOptions): Promise<StoredArticle[]>;
