@@ -84,3 +84,14 @@ test("a possessive written with a stray s ('Widodos’ visit') is the same perso
   const names = doc.people!.map((p) => p.name).sort();
   assert.deepEqual(names, ["Mateo Fuentes", "Rosa Quispe"]);
 });
+
+test("'Lithuania’s top diplomat, NAME' is a foreign minister of that state", () => {
+  const doc = runUntil(
+    "Title\n\nVILNIUS, May 14 - Foreign Minister Marta Zielinska of Poland held talks in Vilnius with Lithuania’s top diplomat, Rokas Paulauskas.",
+    "people",
+    { lang: "en", published: "2024-05-15" },
+  );
+  const p = doc.people!.find((x) => x.name === "Rokas Paulauskas");
+  assert.equal(p?.country, "LTU");
+  assert.deepEqual(p?.titles, ["Lithuania’s top diplomat"]);
+});
