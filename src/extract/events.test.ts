@@ -62,3 +62,12 @@ test("'aujourd'hui' in a reproduced press release counts from the release's date
   );
   assert.deepEqual(doc.events!.map((e) => e.date), ["2021-04-12"]);
 });
+
+test("'the ministry said on Wednesday' dates the report, not another meeting", () => {
+  const got = events(
+    "Estonian Foreign Minister Liis Tamm held talks on Tuesday in Tallinn with Georgian Foreign Minister Davit Beridze. Tamm and Beridze discussed energy links, the ministry in Tallinn said on Wednesday.",
+    "en",
+    "2024-05-15",
+  );
+  assert.deepEqual(got.map((e) => [e.kind, e.date]), [["meeting", "2024-05-14"]]);
+});

@@ -38,7 +38,11 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
     }
     // the dateline's date is when the story was filed, not when its events happened
     const dl = ctx.dateline;
-    const sentDates = datesIn(ctx, s.start, s.end).filter((d) => d.kind !== "period" && d.kind !== "year" && !(dl && d.start >= dl.start && d.end <= dl.end));
+    // "..., the ministry said on Wednesday": the day of the report is no event's date
+    const reported = data.reporting.scan(t, s.first, s.last).map((r) => r.last);
+    const sentDates = datesIn(ctx, s.start, s.end).filter(
+      (d) => d.kind !== "period" && d.kind !== "year" && !(dl && d.start >= dl.start && d.end <= dl.end) && !reported.some((k) => { const i = tokenAt(t, d.start); return i >= k && i <= k + 1; }),
+    );
     const sameDay = sentDates.some((d) => d.relative === "same-day");
     const cities = placesIn(ctx, s.start, s.end).filter((p) => p.kind === "city");
 
