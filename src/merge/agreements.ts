@@ -15,7 +15,7 @@ import { combineDates, datesClash, dayRange, precision, sameDay } from "./dates.
 import { best, conflictsOf, support } from "./explain.js";
 import { countryLookup, isoFromDemonym } from "../kb/index.js";
 import type { AgreementView, MergedAgreement, OrgRef, SourceRef, StatusAt } from "./types.js";
-import { shortId, ConstrainedClusters, words, cmp } from "./util.js";
+import { shortId, ConstrainedClusters, words, cmp, onlyCounterparts } from "./util.js";
 
 export interface AgreementReport {
   article: string;
@@ -207,14 +207,8 @@ export function mergeAgreements(reports: readonly AgreementReport[], affine: Rea
       return a.src.view.kind === b.src.view.kind && linkable(a, b) && sharedStates(a, b) >= Math.min(2, a.countries.length);
     };
     const freeX = X.filter((i) => !inOther(i, ay)), freeY = Y.filter((j) => !inOther(j, ax));
-    const candX = new Map(freeX.map((i) => [i, freeY.filter((j) => ok(i, j))]));
-    // ok is symmetric: the counterparts of each j are read off those of each i
-    const candY = new Map(freeY.map((j) => [j, [] as number[]]));
-    for (const i of freeX) for (const j of candX.get(i)!) candY.get(j)!.push(i);
-    for (const i of freeX) {
-      const cx = candX.get(i)!;
-      if (cx.length !== 1 || candY.get(cx[0]!)!.length !== 1) continue;
-      tryUnion({ a: i, b: cx[0]!, score: 0, why: "articles report the same occasion, only counterpart of its kind" });
+    for (const [i, j] of onlyCounterparts(freeX, freeY, ok)) {
+      tryUnion({ a: i, b: j, score: 0, why: "articles report the same occasion, only counterpart of its kind" });
     }
   }
 

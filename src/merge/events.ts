@@ -24,7 +24,7 @@ import { combineDates, dateSpan, datesClash, hasDay, hull, isFullDate, parseDate
 import { best, conflictsOf, support } from "./explain.js";
 import { placeKey, placeRelation, type PlaceKey } from "./places.js";
 import type { EventView, MergedEvent, PlaceRef, SourceRef } from "./types.js";
-import { shortId, ConstrainedClusters, cmp } from "./util.js";
+import { shortId, ConstrainedClusters, cmp, onlyCounterparts } from "./util.js";
 
 export interface EventReport {
   article: string;
@@ -302,15 +302,7 @@ export function mergeEvents(reports: readonly EventReport[], duplicates: Readonl
       return linkable(a, b);
     };
     const freeX = X.filter((i) => !inOther(i, ay)), freeY = Y.filter((j) => !inOther(j, ax));
-    const candX = new Map(freeX.map((i) => [i, freeY.filter((j) => ok(i, j))]));
-    // ok is symmetric: the counterparts of each j are read off those of each i
-    const candY = new Map(freeY.map((j) => [j, [] as number[]]));
-    for (const i of freeX) for (const j of candX.get(i)!) candY.get(j)!.push(i);
-    for (const i of freeX) {
-      const cx = candX.get(i)!;
-      if (cx.length !== 1) continue;
-      const j = cx[0]!;
-      if (candY.get(j)!.length !== 1) continue;
+    for (const [i, j] of onlyCounterparts(freeX, freeY, ok)) {
       tryUnion({ a: i, b: j, score: 0, why: dup ? "near-duplicate articles, only counterpart" : "articles report the same occasion, only counterpart of its kind" });
     }
   }

@@ -92,6 +92,20 @@ export function countBy<T>(items: Iterable<T>, key: (t: T) => string): Map<strin
 /** Code-unit order of two strings: the same on every machine and locale. */
 export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The pairs (x, y) where y is x's only counterpart among ys and x is y's only one among xs (by `ok(x, y)`). */
+export function onlyCounterparts(xs: readonly number[], ys: readonly number[], ok: (x: number, y: number) => boolean): [number, number][] {
+  const ofX = new Map(xs.map((x) => [x, ys.filter((y) => ok(x, y))]));
+  // each pair is judged once: the counterparts of each y are read off those of each x
+  const ofY = new Map(ys.map((y) => [y, [] as number[]]));
+  for (const x of xs) for (const y of ofX.get(x)!) ofY.get(y)!.push(x);
+  const out: [number, number][] = [];
+  for (const x of xs) {
+    const cx = ofX.get(x)!;
+    if (cx.length === 1 && ofY.get(cx[0]!)!.length === 1) out.push([x, cx[0]!]);
+  }
+  return out;
+}
+
 /**
  * Clusters joined two at a time, where a join is refused unless every pair of members across the two clusters
  * fits: a cluster never holds two reports that cannot be one thing, whatever chain of links led there.
