@@ -7,6 +7,7 @@ import { COPIED, listPlan, placeholders, type ListFilters, type Rec } from "./qu
 import { applyAll, makeCorrection, type CorrectionDbRow, type EntityIndexHooks } from "./corrections.js";
 import { organizationCounts, organizationList, peopleList } from "./directory.js";
 import * as views from "./views.js";
+import { NetworkIndex } from "./network-index.js";
 import type { Store } from "./store.js";
 import { indexText, nameKey, snippet, words } from "./text.js";
 import type {
@@ -772,6 +773,21 @@ export abstract class SqlStore implements Store {
     return value;
   }
 
+  private netIndex: { gen: string; index: Promise<NetworkIndex> } | null = null;
+
+  /** the network's in-memory columns of the current generation, loaded on the first network asked of it */
+  private async networkIndex(c: Conn): Promise<NetworkIndex> {
+    const gen = (await c.get<{ value: string }>("SELECT value FROM store_meta WHERE key = 'generation'"))?.value ?? "";
+    if (this.netIndex?.gen !== gen) {
+      const index = NetworkIndex.load(c);
+      this.netIndex = { gen, index };
+      index.catch(() => {
+        if (this.netIndex?.index === index) this.netIndex = null;
+      });
+    }
+    return this.netIndex.index;
+  }
+
   private async viewContext(c: Conn): Promise<views.ViewContext> {
     return {
       c,
@@ -861,7 +877,7 @@ export abstract class SqlStore implements Store {
 
   async network(q: NetworkQuery = {}): Promise<Network> {
     const key = `network:${JSON.stringify([q.area ?? null, q.from ?? null, q.to ?? null, q.kind ?? null])}`;
-    return this.db.read((c) => this.cached(c, key, async () => views.network(await this.viewContext(c), q)));
+    return this.db.read((c) => this.cached(c, key, async () => (await this.networkIndex(c)).network(q)));
   }
 
   /** computes the aggregates most asked for ahead of time (a server calls it on start and after each write) */

@@ -4,7 +4,7 @@
 // some record of that kind is rejected at all.
 import type { Conn } from "./db.js";
 import { dateConds, reviewCond, type Rec } from "./queries.js";
-import type { AreaCount, CountryCount, CountryDetail, Network, NetworkQuery, PairDossier, PairQuery } from "./types.js";
+import type { AreaCount, CountryCount, CountryDetail, PairDossier, PairQuery } from "./types.js";
 
 /** What every view needs to know about the store's state. */
 export interface ViewContext {
@@ -72,7 +72,7 @@ async function countBy(ctx: ViewContext, rec: Rec, table: string, col: string, e
 }
 
 /** events and agreements per code, by events desc (then agreements desc, then code) */
-function combine(events: Map<string, number>, agreements: Map<string, number>): CountryCount[] {
+export function combine(events: Map<string, number>, agreements: Map<string, number>): CountryCount[] {
   const codes = new Set([...events.keys(), ...agreements.keys()]);
   return [...codes]
     .map((code) => ({ code, events: events.get(code) ?? 0, agreements: agreements.get(code) ?? 0 }))
@@ -126,40 +126,6 @@ export async function pairAggregates(ctx: ViewContext, a: string, b: string, q: 
     [...pair.params, ...k2.params],
   );
   return { areas_by_year, officials: officials.map((o) => ({ id: o.id, name: o.name, country: o.country, events: num(o.n) })) };
-}
-
-export async function network(ctx: ViewContext, q: NetworkQuery): Promise<Network> {
-  const ev = { from: q.from, to: q.to, kind: q.kind, area: q.area };
-  const ag = { from: q.from, to: q.to, area: q.area };
-  const nodeEvents = await countBy(ctx, "event", "event_countries", "country", NONE, ev);
-  const nodeAgreements = await countBy(ctx, "agreement", "agreement_countries", "country", NONE, ag);
-  const pairs = async (rec: Rec, f: typeof ag & { kind?: string }) => {
-    const l = linkScan(ctx, rec, `${rec}_pairs`, f);
-    return ctx.c.all<{ a: string; b: string; n: number }>(
-      `SELECT d.country_a AS a, d.country_b AS b, count(*) AS n FROM ${l.from} WHERE ${and(l.where)} GROUP BY d.country_a, d.country_b`,
-      l.params,
-    );
-  };
-  const edges = new Map<string, Network["edges"][number]>();
-  const edge = (a: string, b: string) => {
-    const key = `${a}|${b}`;
-    let e = edges.get(key);
-    if (!e) edges.set(key, (e = { a, b, events: 0, agreements: 0, areas: {} }));
-    return e;
-  };
-  for (const r of await pairs("event", ev)) edge(r.a, r.b).events = num(r.n);
-  for (const r of await pairs("agreement", ag)) edge(r.a, r.b).agreements = num(r.n);
-  // filters on the area table's copies of the date and kind: with an area, its index drives
-  const k = linkConds(ctx, "event", { ...ev, skipArea: true }, "x");
-  const areaCond = q.area != null ? { where: ["x.area = ?"], params: [q.area] } : NONE;
-  const byArea = await ctx.c.all<{ a: string; b: string; area: string; n: number }>(
-    `SELECT d.country_a AS a, d.country_b AS b, x.area AS area, count(*) AS n FROM event_areas x JOIN event_pairs d ON d.event_id = x.event_id
-     WHERE ${and([...areaCond.where, ...k.where])} GROUP BY d.country_a, d.country_b, x.area`,
-    [...areaCond.params, ...k.params],
-  );
-  for (const r of byArea) edge(r.a, r.b).areas[r.area] = num(r.n);
-  const list = [...edges.values()].sort((x, y) => y.events - x.events || y.agreements - x.agreements || (x.a + x.b < y.a + y.b ? -1 : 1));
-  return { nodes: combine(nodeEvents, nodeAgreements), edges: list };
 }
 
 export async function areas(ctx: ViewContext): Promise<AreaCount[]> {
