@@ -157,6 +157,16 @@ export class GlueLexicon {
     return (this.lookup(w, false) & COMMON) !== 0;
   }
 
+  /**
+   * The dictionary lists the word capitalized as a name of its own ("Penny", "Grace", "Mark"), not only as an
+   * ordinary word ("Policy", "Trade"): a capitalized ordinary word without such a form cannot be a given name.
+   */
+  isNameForm(w: string): boolean {
+    const lower = w.toLowerCase();
+    const cap = lower.charAt(0).toUpperCase() + lower.slice(1);
+    return cap !== lower && this.has(cap);
+  }
+
   /** A word that must never be split: a word of the language or of a veto language, or a kept name. */
   isProtected(w: string): boolean {
     return (this.lookup(w, true) & (KNOWN | VETO)) !== 0;

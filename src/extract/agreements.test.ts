@@ -18,3 +18,45 @@ test("kind, status and period of what was signed, referenced and planned", () =>
 test("trafficking is not a treaty, and 'être d'accord' is not an agreement", () => {
   assert.deepEqual(agreements("Ils luttent contre la traite des êtres humains et sont d'accord pour coopérer.", "fr"), []);
 });
+
+const titles = (text: string, lang: "fr" | "en") =>
+  runUntil(`Titre\n\n${text}`, "events", { lang, published: "2024-03-06" }).agreements!.map((a) => [a.kind, a.title]);
+
+test("a list head counts what it lists: each item is one document, a bare field one too", () => {
+  assert.deepEqual(
+    titles("Chile and Peru have signed a series of important cooperation agreements, including the Treaty on the delimitation of the maritime border between the two countries, during the visit. On this occasion, the two sides signed 4 cooperation documents in the following areas: Fisheries; mining research; Memorandum of Understanding on cooperation in tourism promotion and Treaty on extradition.", "en"),
+    [
+      ["agreement", "Treaty on the delimitation of the maritime border between the two countries"],
+      ["agreement", "cooperation document on fisheries"],
+      ["agreement", "cooperation document on mining research"],
+      ["memorandum", "Memorandum of Understanding on cooperation in tourism promotion"],
+      ["agreement", "Treaty on extradition"],
+    ],
+  );
+  assert.deepEqual(titles("Le Chili et le Pérou ont signé trois documents de coopération : la santé, l'éducation et un mémorandum d'accord sur le tourisme.", "fr"), [
+    ["agreement", "document de coopération concernant la santé"],
+    ["agreement", "document de coopération concernant l'éducation"],
+    ["memorandum", "mémorandum d'accord sur le tourisme"],
+  ]);
+});
+
+test("a title-case name coordinated in a list is a document of its own; 'and the Government of' is not", () => {
+  assert.deepEqual(
+    titles("Two collaborations in the economic field have also been signed by Chile and Peru, namely the Agreement on Wine Trade and the Cooperation for the Protection of Investments under the supervision of the Ministry of Economy, Trade and Industry.", "en"),
+    [["agreement", "Agreement on Wine Trade"], ["other", "Cooperation for the Protection of Investments"]],
+  );
+  assert.deepEqual(titles("The agreement between the Government of Chile and the Government of Peru on fisheries was signed, including provisions on quotas.", "en"), [
+    ["agreement", "agreement between the Government of Chile and the Government of Peru on fisheries"],
+  ]);
+});
+
+test("a definite mention worded within an agreement named before is that agreement, between the same states only", () => {
+  assert.deepEqual(
+    titles("Chile and Peru signed the Treaty on the demarcation of maritime boundaries between the two countries in the Pacific. Rojas welcomed the signing of the agreement on maritime boundary demarcation.", "en"),
+    [["agreement", "Treaty on the demarcation of maritime boundaries between the two countries in the Pacific"]],
+  );
+  assert.equal(
+    titles("Russia signed an agreement between the governments of Russia and Chile on visa-free travel for holders of diplomatic or service passports, and the agreement between the governments of Russia and Peru on visa-free travel for holders of diplomatic passports.", "en").length,
+    2,
+  );
+});

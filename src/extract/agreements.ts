@@ -2,8 +2,11 @@
 // of understanding", "Treaty") with its complement as title; status from the cue words around it
 // (signed / referenced / planned); validity period and signing year from the dates inside it.
 import type { AgreementRecord, EventRecord, SentenceSpan } from "../core/annotations.js";
+import type { AgreementKind } from "../lang/index.js";
 import { type ExtractContext, datesIn, mainCountries, orgsIn } from "./context.js";
 import { IS_PUNCT, IS_UPPER } from "../segment/tokens.js";
+import { titleWords } from "../merge/agreements.js";
+import { fieldText, isField, listAfter, listItems, listStarts, singularHead, titleCaseEnd } from "./lists.js";
 
 const STOP = new Set(["a", "ont", "est", "sont", "qui", "que", "sera", "seront", "avait", "which", "that", "was", "were", "is", "are", "has", "have", "will", "would", "had", "been"]);
 const MAX_TITLE = 30;
@@ -14,6 +17,7 @@ export function extractAgreements(ctx: ExtractContext, events: EventRecord[]): A
   const main = mainCountries(ctx);
   ctx.sentences.forEach((s, si) => {
     if (s.zone !== "body") return;
+    const lists = listStarts(ctx, s);
     for (const m of data.agreementKinds.scan(t, s.first, s.last)) {
       const nounNorm = t.norm.slice(m.first, m.last).join(" ");
       // a capitalized word inside an organization's name is not an agreement ("Accord" in a party name)
@@ -21,7 +25,8 @@ export function extractAgreements(ctx: ExtractContext, events: EventRecord[]): A
       // "traite des êtres humains" is trafficking, not a treaty
       const forms = data.accentSensitive.get(t.norm[m.first]!);
       if (forms && !forms.includes(t.lower[m.first]!)) continue;
-      const last = titleEnd(ctx, s, m.last);
+      const inList = lists.some((l) => l.at <= m.first);
+      const { last, coordinated } = titleEnd(ctx, s, m.last, inList);
       // "Abidjan Declaration", "Security Arrangement 1972": capitalized words before a capitalized noun belong to its name
       let first = m.first;
       if (t.flags[m.first]! & IS_UPPER) {
@@ -37,67 +42,118 @@ export function extractAgreements(ctx: ExtractContext, events: EventRecord[]): A
       const specific = last > m.last || m.last - m.first > 1 || (t.flags[m.first]! & IS_UPPER) !== 0 || (modified && statusOf(ctx, s, m.first, last) !== "referenced");
       // "(SOM Treaty)": a short name in brackets after the full title is the same agreement
       if (t.norm[first - 1] === "(" && out.some((a) => a.sentence === si)) continue;
+      // "6 cooperation documents in the following areas: ...", "agreements, including the Treaty ...": the
+      // head only counts what its list names, each item is recorded instead
+      const list = listAfter(ctx, lists, m.first, m.last, last);
+      const items = list ? listItems(ctx, s, list.at) : [];
+      const fields = list?.fields ? items.filter((x) => isField(ctx, s, x)) : [];
+      if (list && (fields.length || items.some((x) => x.named))) {
+        const head = singularHead(ctx, m.first, m.last);
+        for (const f of fields) {
+          const rec = record(ctx, s, si, events, main, { kind: m.value, last: f.last, nounFirst: f.first, title: `${head} ${data.fieldLink} ${fieldText(ctx, f)}` });
+          if (rec) out.push(rec);
+        }
+        continue;
+      }
       const generic = data.genericPlural.has(nounNorm);
       if (generic && !specific) continue;
       // "sont d'accord pour": the idiom, not an agreement
       if (t.norm[m.first - 1] === "d'" && m.last - m.first === 1) continue;
       // a bare noun with no complement refers to one already named ("L'accord a été signé par ...")
       if (!specific && out.length) continue;
-      let status = statusOf(ctx, s, m.first, last);
+      const status = statusOf(ctx, s, m.first, last);
       // a bare noun only mentioned ("the program") names nothing to record
       if (!specific && status === "referenced") continue;
-      const inside = datesIn(ctx, t.start[m.first]!, t.end[Math.min(s.last, last + 4) - 1]!);
-      const around = datesIn(ctx, s.start, s.end);
-      const per = inside.find((d) => d.kind === "period") ?? around.find((d) => d.kind === "period" && d.start > t.start[m.first]!);
-      const year = inside.find((d) => d.kind === "year") ?? around.find((d) => d.kind === "year" && d.start > t.start[m.first]!);
-      let period: AgreementRecord["period"] = per ? { from: per.periodFrom ?? null, to: per.periodTo ?? null } : null;
-      let date: string | null = null;
-      if (!period && year && m.value === "programme") {
-        const y = Number(year.value);
-        period = { from: y, to: y };
-      } else if (year && status !== "planned") date = year.value;
-      // "signé entre les deux ministères en 2019": signed in a year before the article's, so only referenced now
-      const pubYear = ctx.published ? Number(ctx.published.slice(0, 4)) : null;
-      if (status === "signed" && date && /^\d{4}$/.test(date) && (pubYear == null || Number(date) < pubYear)) status = "referenced";
-      const parties = orgsIn(ctx, m.first, last).filter((o) => ctx.orgs[o]!.country || ctx.orgs[o]!.sector === "IGO");
-      const countries = new Set<string>();
-      for (const o of parties) {
-        const c = ctx.orgs[o]!.country;
-        if (c) countries.add(c);
+      const rec = record(ctx, s, si, events, main, { kind: m.value, last, nounFirst: m.first, title, status, background: generic && !(t.flags[m.first]! & IS_UPPER) });
+      const same = out.find((a) => a.kind === rec.kind && samePeriod(a, rec) && (a.title === rec.title || (a.period && rec.period))) ??
+        (first > s.first && data.definite.has(t.norm[first - 1]!) ? namedBefore(out, rec) : undefined);
+      if (same) same.evidence.push(...rec.evidence);
+      else out.push(rec);
+      // "namely the Agreement on Border Trade and the Cooperation for the Promotion of Investments": a name in
+      // title case coordinated in a list is a document of its own, though no agreement noun heads it
+      for (let k = coordinated; k !== null; ) {
+        const end = titleCaseEnd(ctx, s, k);
+        const named = ctx.text.slice(t.start[k]!, t.end[end - 1]!);
+        if (!out.some((a) => a.sentence === si && a.title === named)) out.push(record(ctx, s, si, events, main, { kind: "other", last: end, nounFirst: k, title: named }));
+        k = coordinatedAt(ctx, s, end);
       }
-      for (let i = m.first; i < last; i++) {
-        const p = ctx.index.placeOf[i]!;
-        if (p >= 0 && ctx.places[p]!.iso3 && ctx.places[p]!.kind !== "igo") countries.add(ctx.places[p]!.iso3!);
-      }
-      const signing = events.find((e) => e.kind === "signing" && e.sentence === si) ?? events.find((e) => e.kind === "signing" && e.evidence.some((ev) => ev.start === s.start));
-      if (status === "signed" && signing) {
-        if (!date) date = signing.date;
-        if (countries.size < 2) for (const c of signing.countries) countries.add(c);
-      }
-      if (countries.size < 2) for (const c of main.slice(0, 2)) countries.add(c);
-      const rec: AgreementRecord = {
-        kind: m.value,
-        title,
-        status,
-        date,
-        period,
-        countries: [...countries],
-        parties,
-        areas: [],
-        // "les accords signés", "agreements in various fields": vague plural mentions are background
-        background: generic && !(t.flags[m.first]! & IS_UPPER),
-        evidence: [{ start: s.start, end: s.end }],
-        sentence: si,
-      };
-      const same = out.find((a) => a.kind === rec.kind && samePeriod(a, rec) && (a.title === rec.title || (a.period && rec.period)));
-      if (same) {
-        same.evidence.push(...rec.evidence);
-        continue;
-      }
-      out.push(rec);
     }
   });
   return out;
+}
+
+/**
+ * "the signing of the agreement on maritime boundary demarcation": a definite mention whose words all belong
+ * to the title of one agreement of the same kind told before is that agreement.
+ */
+function namedBefore(out: AgreementRecord[], rec: AgreementRecord): AgreementRecord | undefined {
+  const mine = titleWords(rec.title);
+  if (!mine.size) return undefined;
+  // the title words leave states out: "between Russia and Zambia" is not the one "between Russia and Guinea-Bissau"
+  const states = (a: AgreementRecord) => [...a.countries].sort().join();
+  const hits = out.filter((a) => a.kind === rec.kind && samePeriod(a, rec) && states(a) === states(rec) && [...mine].every((w) => titleWords(a.title).has(w)));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+interface Span {
+  kind: AgreementKind;
+  /** end of the title (token after it) */
+  last: number;
+  /** where the agreement noun (or the name) starts: status cues and dates are read from there */
+  nounFirst: number;
+  title: string;
+  status?: AgreementRecord["status"];
+  background?: boolean;
+}
+
+/** The record of one agreement: status, period and date, parties and states from its sentence. */
+function record(ctx: ExtractContext, s: SentenceSpan, si: number, events: EventRecord[], main: string[], x: Span): AgreementRecord {
+  const { t } = ctx;
+  const last = x.last;
+  let status = x.status ?? statusOf(ctx, s, x.nounFirst, last);
+  const inside = datesIn(ctx, t.start[x.nounFirst]!, t.end[Math.min(s.last, last + 4) - 1]!);
+  const around = datesIn(ctx, s.start, s.end);
+  const per = inside.find((d) => d.kind === "period") ?? around.find((d) => d.kind === "period" && d.start > t.start[x.nounFirst]!);
+  const year = inside.find((d) => d.kind === "year") ?? around.find((d) => d.kind === "year" && d.start > t.start[x.nounFirst]!);
+  let period: AgreementRecord["period"] = per ? { from: per.periodFrom ?? null, to: per.periodTo ?? null } : null;
+  let date: string | null = null;
+  if (!period && year && x.kind === "programme") {
+    const y = Number(year.value);
+    period = { from: y, to: y };
+  } else if (year && status !== "planned") date = year.value;
+  // "signé entre les deux ministères en 2019": signed in a year before the article's, so only referenced now
+  const pubYear = ctx.published ? Number(ctx.published.slice(0, 4)) : null;
+  if (status === "signed" && date && /^\d{4}$/.test(date) && (pubYear == null || Number(date) < pubYear)) status = "referenced";
+  const parties = orgsIn(ctx, x.nounFirst, last).filter((o) => ctx.orgs[o]!.country || ctx.orgs[o]!.sector === "IGO");
+  const countries = new Set<string>();
+  for (const o of parties) {
+    const c = ctx.orgs[o]!.country;
+    if (c) countries.add(c);
+  }
+  for (let i = x.nounFirst; i < last; i++) {
+    const p = ctx.index.placeOf[i]!;
+    if (p >= 0 && ctx.places[p]!.iso3 && ctx.places[p]!.kind !== "igo") countries.add(ctx.places[p]!.iso3!);
+  }
+  const signing = events.find((e) => e.kind === "signing" && e.sentence === si) ?? events.find((e) => e.kind === "signing" && e.evidence.some((ev) => ev.start === s.start));
+  if (status === "signed" && signing) {
+    if (!date) date = signing.date;
+    if (countries.size < 2) for (const c of signing.countries) countries.add(c);
+  }
+  if (countries.size < 2) for (const c of main.slice(0, 2)) countries.add(c);
+  return {
+    kind: x.kind,
+    title: x.title,
+    status,
+    date,
+    period,
+    countries: [...countries],
+    parties,
+    areas: [],
+    // "les accords signés", "agreements in various fields": vague plural mentions are background
+    background: x.background ?? false,
+    evidence: [{ start: s.start, end: s.end }],
+    sentence: si,
+  };
 }
 
 function samePeriod(a: AgreementRecord, b: AgreementRecord): boolean {
@@ -110,13 +166,14 @@ function samePeriod(a: AgreementRecord, b: AgreementRecord): boolean {
  * ("de coopération", "on border trade", "entre les deux ministères") and runs to a clause boundary, a
  * verb, or the next agreement of a list ("... et le Plan de coopération", "and another treaty").
  */
-function titleEnd(ctx: ExtractContext, s: SentenceSpan, from: number): number {
+function titleEnd(ctx: ExtractContext, s: SentenceSpan, from: number, inList: boolean): { last: number; coordinated: number | null } {
   const { t, data } = ctx;
   let last = from;
   let i = from;
+  let coordinated: number | null = null;
   // a period or year right after the noun: "Plan de coopération 2023", "programme 2019-2021"
   const opens = (k: number) => k < s.last && (data.titlePrepositions.has(t.norm[k]!) || /^\d{4}$/.test(t.norm[k]!) || data.orgAdjectives.has(t.norm[k]!) || ctx.index.placeOf[k]! >= 0 || (t.flags[k]! & IS_UPPER) !== 0);
-  if (!opens(i)) return from;
+  if (!opens(i)) return { last: from, coordinated };
   for (; i < s.last && i - from < MAX_TITLE; i++) {
     const n = t.norm[i]!;
     if (t.flags[i]! & IS_PUNCT) {
@@ -133,6 +190,7 @@ function titleEnd(ctx: ExtractContext, s: SentenceSpan, from: number): number {
       let k = i + 1;
       while (k < s.last && (data.definite.has(t.norm[k]!) || t.norm[k] === "another" || t.norm[k] === "un" || t.norm[k] === "une" || t.norm[k] === "a" || t.norm[k] === "well")) k++;
       if (data.agreementKinds.matchAt(t, k, s.last)) break;
+      if (inList && (coordinated = coordinatedAt(ctx, s, i)) !== null) break;
     }
     // a participle or verb after the name ends it: "... Côte d'Ivoire-Ghana organisé", "... released after"
     if (i > from && !(t.flags[i]! & IS_UPPER) && !data.connectors.has(t.norm[i - 1]!) && !data.titlePrepositions.has(t.norm[i - 1]!) && /(e|ee|es|ees|ed|ue|ues|ait|ent)$/.test(n) && data.agreementStatus.matchAt(t, i, s.last)) break;
@@ -140,7 +198,22 @@ function titleEnd(ctx: ExtractContext, s: SentenceSpan, from: number): number {
     last = i + 1;
   }
   while (last > from && (data.connectors.has(t.norm[last - 1]!) || data.titlePrepositions.has(t.norm[last - 1]!))) last--;
-  return Math.max(last, from);
+  return { last: Math.max(last, from), coordinated };
+}
+
+/**
+ * "... and the Cooperation for the Promotion of Investments": at a conjunction of a list, the start of a
+ * coordinated name in title case (not a body, place or person: "and the Government of X" continues a title).
+ */
+function coordinatedAt(ctx: ExtractContext, s: SentenceSpan, i: number): number | null {
+  const { t, data } = ctx;
+  if (i >= s.last || (t.norm[i] !== "and" && t.norm[i] !== "et")) return null;
+  let k = i + 1;
+  if (!(k < s.last && data.definite.has(t.norm[k]!))) return null;
+  k++;
+  if (k >= s.last || !(t.flags[k]! & IS_UPPER) || ctx.index.orgOf[k]! >= 0 || ctx.index.placeOf[k]! >= 0 || ctx.index.personOf[k]! >= 0) return null;
+  if (data.agreementKinds.matchAt(t, k, s.last)) return null;
+  return titleCaseEnd(ctx, s, k) > k ? k : null;
 }
 
 function statusOf(ctx: ExtractContext, s: SentenceSpan, first: number, last: number): AgreementRecord["status"] {

@@ -71,3 +71,25 @@ test("'the ministry said on Wednesday' dates the report, not another meeting", (
   );
   assert.deepEqual(got.map((e) => [e.kind, e.date]), [["meeting", "2024-05-14"]]);
 });
+
+test("an earlier summit named by its organizations, place and date is a background conference", () => {
+  const got = events("Ministers of Foreign Affairs from EU and AU countries met on 4 March in Lisbon. It was an opportunity to review the outcome of the 3rd AU – EU Summit (Lima, 4-5 May 2015), which marked a milestone.", "en", "2019-03-10");
+  assert.deepEqual(got.map((e) => [e.kind, e.date, e.background]), [["conference", "2019-03-04", false], ["conference", "2015-05-04", true]]);
+});
+
+test("a definite mention placed in another city is another, earlier occasion; 'a renewed partnership' signs nothing", () => {
+  const doc = runUntil(
+    "Titre\n\nThe AU-EU ministerial meeting took place on 4 March 2019 in Lisbon, Chilean Foreign Minister Pablo Rojas said. “The objective in Quito during the 4th EU-AU summit was to renew the partnership. We seek a renewed partnership,” Rojas said.",
+    "events",
+    { lang: "en", published: "2019-03-10" },
+  );
+  const got = doc.events!.map((e) => [e.kind, e.place?.name, e.background, e.organizations.length]);
+  assert.deepEqual(got, [["conference", "Lisbon", false, 2], ["conference", "Quito", true, 2]]);
+});
+
+test("'la dernière visite' is background; a visit by an international team has none of the sentence's people", () => {
+  const got = events("Le président chilien Pablo Rojas a reçu à Santiago le 4 mars son homologue péruvien Luis Soto. Ils ont rappelé la dernière visite du président péruvien Luis Soto au Chili.", "fr", "2024-03-06");
+  assert.deepEqual(got.filter((e) => e.kind === "visit").map((e) => [e.background, e.who]), [[true, ["Luis Soto"]]]);
+  const imf = events("« Nous avançons », a déclaré le président chilien Pablo Rojas alors que la dernière visite d'une équipe du Fonds monétaire international a validé un financement.", "fr", "2024-03-06");
+  assert.ok(!imf.some((e) => e.kind === "visit" && e.who.includes("Pablo Rojas")));
+});

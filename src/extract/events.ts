@@ -58,7 +58,7 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       }
       // "Il s'agit de Meng Jianzhu ..., de Guo Shengkun ...": the other side of the last meeting, named next
       const prev = [...events].reverse().find((e) => e.kind !== "visit");
-      if (prev && prev.sentence === si - 1 && people.length && countriesOf(ctx, prev.participants).size < 2) {
+      if (prev && !prev.background && prev.sentence === si - 1 && people.length && countriesOf(ctx, prev.participants).size < 2) {
         for (const p of people) if (!prev.participants.includes(p)) prev.participants.push(p);
         prev.evidence.push({ start: s.start, end: s.end });
       }
@@ -81,7 +81,8 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       }
       const date = dated?.value ?? (sameDay ? lastDate : null);
       const endDate = dated?.endValue ?? null;
-      const background = isBackground(ctx, s, tr) || (dated?.relative === "past" || dated?.relative === "future");
+      // dated months before the article: recalled, and so no occasion later mentions may join
+      const background = isBackground(ctx, s, tr) || (dated?.relative === "past" || dated?.relative === "future") || (date != null && isOld(ctx, date));
       if (ownSide(ctx, s)) continue;
       // people named inside a framing visit or a recap of earlier talks take no part in this event
       let participants = tr.kind === "visit" ? [...people] : people.filter((p) => !aside(ctx, s, tr, p, triggers));
@@ -91,7 +92,8 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       if (tr.kind === "visit") {
         // "la visite du président X", "X's visit", "a visit by X": the visitor is named with the word
         const named = visitor(ctx, s, tr, triggers);
-        if (named.length) participants = named;
+        if (named === "organization") participants = [];
+        else if (named.length) participants = named;
         const dest = destination(ctx, s, tr);
         if (dest) {
           place = { name: dest.name, country: dest.iso3 };
@@ -101,14 +103,27 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
           if (visitors.length) participants = visitors;
         }
       }
+      // the city this sentence itself gives the event (not the dateline's)
+      let ownCity: string | null = null;
       if (!place) {
         // the city said nearest the event word ("après sa visite à Londres hier, ... était aujourd'hui à Paris où
         // elle s'est entretenue avec ...")
         const city = tr.kind === "visit" ? cities[0] : nearest(ctx, cities, tr);
-        if (city) place = { name: city.name, country: city.iso3 };
-        else if (datelinePlace) place = datelinePlace;
+        if (city) {
+          place = { name: city.name, country: city.iso3 };
+          // "in Abidjan", "(Abidjan, 29-30 November)": said as where something happens, not a name ("the Abidjan Declaration")
+          const k = tokenAt(t, city.start);
+          if (k > s.first && (data.placePrepositions.has(t.norm[k - 1]!) || t.norm[k - 1] === "(")) ownCity = city.name;
+        } else if (datelinePlace) place = datelinePlace;
       }
       const orgs = orgsIn(ctx, s.first, s.last);
+      // organizations sharing a token with another ("EU-AU summit") are mentioned without owning the token
+      for (const m of ctx.orgMentions) {
+        if (m.start < s.start || m.end > s.end || orgs.includes(m.org)) continue;
+        let k = tokenAt(t, m.start);
+        if (k > 0 && (k >= t.n || t.start[k]! > m.start)) k--; // the token the mention starts inside
+        if (ctx.index.orgOf[k]! >= 0 && ctx.index.orgOf[k] !== m.org) orgs.push(m.org);
+      }
       for (const o of orgs) {
         const c = ctx.orgs[o]!.country;
         if (c) countries.add(c);
@@ -134,8 +149,11 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       };
       // "Ils ont signé à cette occasion": the day of the occasion just told
       if (!ev.date && !ev.background && ev.kind !== "visit" && lastDate && data.sameOccasion.scan(t, s.first, s.last).length) ev.date = lastDate;
+      // a mention placed in another city than an occurrence is not that occurrence ("in Abidjan during the summit",
+      // the summit reported being in Brussels)
+      const here = (e: EventRecord) => !ownCity || !e.place || e.place.name === ownCity || e.place === datelinePlace;
       if (!ev.date && tr.reference) {
-        const ref = events.find((e) => e.kind === ev.kind && !e.background);
+        const ref = events.find((e) => e.kind === ev.kind && !e.background && here(e));
         if (ref) ev.date = ref.date;
       }
 
@@ -150,12 +168,15 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
         sameGroup ??
         weak ??
         (tr.reference && !ev.background
-          ? [...events].reverse().find((e) => e.kind === ev.kind && !e.background && (e.kind !== "visit" || ev.participants.every((p) => e.participants.includes(p))))
+          ? [...events].reverse().find((e) => e.kind === ev.kind && !e.background && here(e) && (e.kind !== "visit" || ev.participants.every((p) => e.participants.includes(p))))
           : undefined) ??
-        events.find((e) => sameOccurrence(e, ev, tr.reference)) ??
+        events.find((e) => here(e) && sameOccurrence(e, ev, tr.reference)) ??
         (tr.reference && (ev.kind === "meeting" || ev.kind === "conference") && !ev.date
-          ? [...events].reverse().find((e) => (e.kind === "meeting" || e.kind === "conference") && !e.background)
+          ? [...events].reverse().find((e) => (e.kind === "meeting" || e.kind === "conference") && !e.background && here(e))
           : undefined);
+      // a definite mention ("during the 5th summit") of an occurrence of a kind already reported elsewhere is
+      // another occasion the reader is assumed to know: an earlier one
+      if (!into && tr.reference && ownCity && !ev.date && events.some((e) => e.kind === ev.kind && !e.background && !here(e))) ev.background = true;
       if (into) {
         // a visit gathers its visitors only, not the hosts met during it
         const joining = into.kind === "visit" && into.place?.country ? ev.participants.filter((p) => ctx.people[p]!.country !== into.place!.country) : ev.participants;
@@ -186,8 +207,13 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
   settleCountries(ctx, events);
   markOld(ctx, events);
   mergeSignings(events);
-  // a background mention that names nobody ("leaders discussed it last June") says too little to keep
-  return events.filter((e) => !(e.background && e.participants.length === 0)).filter((e) => e.countries.length >= 2 || (e.countries.length === 1 && e.organizations.some((o) => ctx.orgs[o]!.sector === "IGO")));
+  const igos = (e: EventRecord) => e.organizations.filter((o) => ctx.orgs[o]!.sector === "IGO").length;
+  // a background mention that names nobody ("leaders discussed it last June") says too little to keep, unless
+  // it names its parties as organizations and its place ("the 5th AU-EU Summit (Abidjan, 2017)")
+  const placed = (e: EventRecord) => e.place != null && e.place !== datelinePlace;
+  const told = (e: EventRecord) => e.participants.length > 0 || (igos(e) > 0 && placed(e));
+  // between two states, a state and an international organization, or two organizations
+  return events.filter((e) => !e.background || told(e)).filter((e) => e.countries.length >= 2 || (e.countries.length === 1 && igos(e) > 0) || (e.countries.length === 0 && igos(e) >= 2 && placed(e)));
 }
 
 function countriesOf(ctx: ExtractContext, people: number[]): Set<string> {
@@ -245,6 +271,8 @@ function isBackground(ctx: ExtractContext, s: SentenceSpan, tr: Trigger): boolea
   const to = Math.min(s.last, tr.last + 3);
   if (data.future.scan(t, from, to).length) return true;
   if (data.past.scan(t, tr.last, Math.min(s.last, tr.last + 10)).length) return true;
+  // "la dernière visite", "his previous visit": the same words right before the event word
+  if (data.past.scan(t, Math.max(s.first, tr.first - 3), tr.first).some((m) => m.last === tr.first)) return true;
   if (data.recap.scan(t, Math.max(s.first, tr.first - 4), tr.first).length) return true;
   return false;
 }
@@ -431,8 +459,12 @@ function aside(ctx: ExtractContext, s: SentenceSpan, tr: Trigger, p: number, tri
   return at.every((i) => clauses.some(([a, b]) => i >= a && i < b));
 }
 
-/** The visitors a visit word names itself: "visite (officielle) du président X", "visit by X", "X's visit". */
-function visitor(ctx: ExtractContext, s: SentenceSpan, tr: Trigger, triggers: Trigger[]): number[] {
+/**
+ * The visitors a visit word names itself: "visite (officielle) du président X", "visit by X", "X's visit";
+ * "organization" when it names a body and nobody ("la visite d'une équipe du FMI"): the people of the
+ * sentence are then not the visitors.
+ */
+function visitor(ctx: ExtractContext, s: SentenceSpan, tr: Trigger, triggers: Trigger[]): number[] | "organization" {
   const { t, data } = ctx;
   const next = triggers.find((o) => o.first > tr.first);
   const limit = Math.min(s.last, next ? next.first : s.last, tr.last + 14);
@@ -450,6 +482,9 @@ function visitor(ctx: ExtractContext, s: SentenceSpan, tr: Trigger, triggers: Tr
         out.push(p);
         break;
       }
+      // "d'une équipe du FMI": a body, its head not named; a title in between may still name one
+      const o = ctx.index.orgOf[k]!;
+      if (o >= 0 && ctx.orgs[o]!.sector === "IGO" && !peopleIn(ctx, k, limit).length) return "organization";
       if (t.norm[k] === "," || data.triggers.matchAt(t, k, s.last)) break;
     }
   }
@@ -493,15 +528,15 @@ function personFollows(ctx: ExtractContext, s: SentenceSpan, from: number): bool
 
 /** News reports what just happened: an event dated months before the article is recalled, so background. */
 function markOld(ctx: ExtractContext, events: EventRecord[]): void {
+  for (const e of events) if (e.date && isOld(ctx, e.date)) e.background = true;
+}
+
+function isOld(ctx: ExtractContext, date: string): boolean {
   const ref = ctx.published ?? null;
-  if (!ref || !/^\d{4}/.test(ref)) return;
+  if (!ref || !/^\d{4}/.test(ref) || !/^\d{4}/.test(date)) return false;
   const day = (iso: string) => {
     const [y, m, d] = iso.split("-").map(Number);
     return Date.UTC(y!, (m ?? 12) - 1, d ?? 28) / 86_400_000;
   };
-  const refDay = day(ref.length === 4 ? `${ref}-01-01` : ref);
-  for (const e of events) {
-    if (!e.date || !/^\d{4}/.test(e.date)) continue;
-    if (refDay - day(e.date) > 90) e.background = true;
-  }
+  return day(ref.length === 4 ? `${ref}-01-01` : ref) - day(date) > 90;
 }

@@ -19,6 +19,7 @@ interface EventsFile {
 interface AgreementsFile {
   kinds: Record<AgreementKind, string[]>; signed: string[]; referenced: string[]; planned: string[]; generic_plural: string[];
   accent_sensitive: string[]; title_prepositions: string[];
+  list_cues: string[]; field_list_cues: string[]; field_link: string; singulars: Record<string, string>;
 }
 interface OrganizationsFile {
   heads: string[]; heads_need_complement: string[]; sectors: Record<string, string[]>; government_words: string[];
@@ -67,6 +68,12 @@ export interface LangData {
   /** agreement nouns whose accents tell them from other words ("traité" / "traite") */
   readonly accentSensitive: ReadonlyMap<string, string[]>;
   readonly titlePrepositions: ReadonlySet<string>;
+  /** "namely", "including", ":": what follows lists items; "fields": the items may be bare fields ("Border; border trade") */
+  readonly listCues: PhraseMatcher<"list" | "fields">;
+  /** joins a document noun and its field: "cooperation document on border" */
+  readonly fieldLink: string;
+  /** singular of plural agreement nouns that do not just drop an s ("treaties") */
+  readonly singulars: ReadonlyMap<string, string>;
   readonly orgHeads: PhraseMatcher<"head">;
   readonly orgHeadsNeedComplement: ReadonlySet<string>;
   readonly sectorCues: PhraseMatcher<Sector>;
@@ -150,6 +157,12 @@ export function langData(lang: Lang): LangData {
     genericPlural: new Set(agreements.generic_plural.map(norm)),
     accentSensitive: groupByNorm(agreements.accent_sensitive),
     titlePrepositions: new Set(agreements.title_prepositions.map(normalizeWord)),
+    listCues: new PhraseMatcher([
+      ...agreements.list_cues.map((p) => [p, "list"] as [string, "list"]),
+      ...agreements.field_list_cues.map((p) => [p, "fields"] as [string, "fields"]),
+    ]),
+    fieldLink: agreements.field_link,
+    singulars: new Map(Object.entries(agreements.singulars).map(([k, v]) => [normalizeWord(k), v])),
     orgHeads: new PhraseMatcher(orgs.heads.map((p) => [p, "head"] as [string, "head"])),
     orgHeadsNeedComplement: new Set(orgs.heads_need_complement.map(norm)),
     sectorCues: new PhraseMatcher(

@@ -30,7 +30,7 @@ const STOP = new Set([
   "area", "field", "fields", "series", "several", "six", "three", "four", "five", "bilateral", "signed", "de", "du",
   "des", "la", "le", "les", "et", "en", "sur", "pour", "dans", "entre", "au", "aux", "d", "l", "un", "une", "deux",
   "pays", "avec", "par", "nouveau", "nouvel", "nouvelle", "bilateral", "bilaterale", "signe", "signee", "concernes",
-  "concerne", "relatif", "relative", "matiere", "domaine", "domaines",
+  "concerne", "relatif", "relative", "matiere", "domaine", "domaines", "lors", "during",
 ]);
 /** Words that say what kind of document it is, not which one. */
 const KIND_WORDS = new Set([
@@ -41,7 +41,28 @@ const KIND_WORDS = new Set([
   "charte", "framework", "cadre", "deal", "entente", "mutual", "mutuel", "mutuelle",
 ]);
 
-const stem = (t: string): string => (t.length > 4 && t.endsWith("s") && !t.endsWith("ss") ? t.slice(0, -1) : t);
+// Light stemming: outlets word one document differently ("Recognition of Halal Certification" / "recognizing
+// Halal certificates"). One derivational or inflectional ending comes off (English and French, on folded
+// words), so "certification" and "certificates" meet while "investment" and "investigation" stay apart.
+const SUFFIXES = ["ations", "ation", "itions", "ition", "ements", "ement", "ments", "ment", "ings", "ing", "ions", "ion",
+  "ates", "ate", "ials", "ial", "ies", "es", "ed", "s", "e", "y"];
+export function stem(t: string): string {
+  if (t.length <= 4 || /\d/.test(t)) return t;
+  let w = t;
+  for (const suf of SUFFIXES) {
+    if (w.length - suf.length >= 4 && w.endsWith(suf) && !(suf === "s" && w.endsWith("ss"))) {
+      w = w.slice(0, -suf.length);
+      break;
+    }
+  }
+  // "recogniz(ing)", "recognis(ed)": the verb-forming ending too
+  if (w.length > 6 && /i[zs]$/.test(w)) w = w.slice(0, -2);
+  return w;
+}
+
+let kindStemSet: Set<string> | null = null;
+/** Kind words as stemmed ("treaties" and "treaty" both come to "treat"). */
+const kindStems = (): Set<string> => (kindStemSet ??= new Set([...KIND_WORDS].map(stem)));
 
 /** Content words of a title: what tells one agreement from another between the same states. */
 export function titleWords(title: string | null): Set<string> {
@@ -49,7 +70,9 @@ export function titleWords(title: string | null): Set<string> {
   for (const t of words(title)) {
     if (t.length < 2 && !/\d/.test(t)) continue;
     const s = stem(t);
-    if (STOP.has(t) || STOP.has(s) || KIND_WORDS.has(t) || KIND_WORDS.has(s)) continue;
+    // the word lists hold singulars: "déclarations communes" is kind words only
+    const singular = t.length > 4 && t.endsWith("s") && !t.endsWith("ss") ? t.slice(0, -1) : t;
+    if ([t, singular, s].some((w) => STOP.has(w) || KIND_WORDS.has(w)) || kindStems().has(s)) continue;
     if (!/\d/.test(t) && (isoFromDemonym(t) || countryLookup(t))) continue;
     out.add(s);
   }

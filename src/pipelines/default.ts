@@ -21,7 +21,7 @@ import { orgsFromTitles } from "../recognize/title-orgs.js";
 import { extractEvents } from "../extract/events.js";
 import { extractAgreements } from "../extract/agreements.js";
 import { detectAreas } from "../extract/areas.js";
-import { commonWords } from "../recognize/common-words.js";
+import { commonWords, nameForms } from "../recognize/common-words.js";
 import type { TokenIndex } from "../recognize/token-index.js";
 
 // News reports the past: a day-month more than a few days after publication belongs to the year before.
@@ -101,7 +101,7 @@ export function defaultStages(): Stage[] {
     stage("people", ["orgs", "places"], ["people"], (doc) => {
       const index = indexes.get(doc)!;
       const data = langData(doc.lang);
-      const r = findPeople({ text: doc.text, t: doc.tokens!, sentences: doc.sentences!, places: doc.places!, orgs: doc.orgs!, index, data, isCommon: commonWords(doc.lang) });
+      const r = findPeople({ text: doc.text, t: doc.tokens!, sentences: doc.sentences!, places: doc.places!, orgs: doc.orgs!, index, data, isCommon: commonWords(doc.lang), isNameForm: nameForms(doc.lang) });
       doc.people = r.people;
       doc.personMentions = r.mentions;
       titleRanges.set(doc, r.titleRanges);

@@ -24,3 +24,16 @@ export function commonWords(lang: Lang): (norm: string) => boolean {
   cache.set(lang, f);
   return f;
 }
+
+const nameFormCache = new Map<Lang, (word: string) => boolean>();
+
+/** Can this capitalized ordinary word also be a given name ("Penny", "Grace")? The dictionary's own capitalized entries tell. */
+export function nameForms(lang: Lang): (word: string) => boolean {
+  let f = nameFormCache.get(lang);
+  if (!f) {
+    const lexicon = loadGlueLexicon(lang);
+    f = (w: string) => lexicon.isNameForm(w);
+    nameFormCache.set(lang, f);
+  }
+  return f;
+}

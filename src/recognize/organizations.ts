@@ -72,6 +72,10 @@ export function findOrganizations(ctx: OrgContext, registry = new OrgRegistry())
         const k = registry.add(pl.name, null, "IGO", pl.start, pl.end);
         let j = i;
         while (j < s.last && index.placeOf[j] === p) index.orgOf[j++] = k;
+        // "EU-AU" is one token naming two organizations: the token maps to the first, both are mentioned
+        for (const other of ctx.places) {
+          if (other !== pl && other.kind === "igo" && other.start >= t.start[i]! && other.end <= t.end[j - 1]!) registry.add(other.name, null, "IGO", other.start, other.end);
+        }
         i = j - 1;
         continue;
       }

@@ -95,3 +95,15 @@ test("'Lithuania’s top diplomat, NAME' is a foreign minister of that state", (
   assert.equal(p?.country, "LTU");
   assert.deepEqual(p?.titles, ["Lithuania’s top diplomat"]);
 });
+
+test("the last words of an office's name do not start the name after it; a given name that is also a word stays", () => {
+  assert.deepEqual(
+    people("Chaired by the EU High Representative for Trade and Maritime Policy Ilse Varga and Minister of Foreign Affairs of Chile Pablo Rojas, the meeting opened. Minister of Foreign Affairs Grace Tamm spoke.", "en").map(([n]) => n),
+    ["Ilse Varga", "Pablo Rojas", "Grace Tamm"],
+  );
+});
+
+test("a title before 'and' belongs to the person before it when the next one has an apposition of its own", () => {
+  const got = people("Dr. Pablo Rojas, Minister of Foreign Affairs and International Cooperation of Chile and Ilse Varga, EU High Representative for Trade, co-chaired the meeting.", "en");
+  assert.deepEqual(got.find(([n]) => n === "Ilse Varga"), ["Ilse Varga", null]);
+});

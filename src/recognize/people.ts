@@ -19,6 +19,8 @@ export interface PeopleContext {
   data: LangData;
   /** is this lowercased word an ordinary word of the language? */
   isCommon: (lower: string) => boolean;
+  /** may this capitalized ordinary word be a given name too ("Penny")? absent: only the words bodies are named with are not */
+  isNameForm?: (word: string) => boolean;
 }
 
 interface Candidate {
@@ -235,15 +237,21 @@ function judge(ctx: PeopleContext, s: SentenceSpan, si: number, first: number, l
   const prev = first > s.first ? t.norm[first - 1]! : "";
   // after "of"/"de" a capitalized ordinary word ends a title's complement ("Minister of Trade Zulkifli Hasan")
   if (first === s.first || (ctx.data.connectors.has(prev) && prev !== "et") || prev === "'" || prev === "s") {
-    // in English only the words bodies are named with ("Foreign Affairs Penny Wong" keeps "Penny")
-    while (last - first > 1 && ctx.isCommon(t.lower[first]!) && !isNameSyllable(t.norm[first]!) && (ctx.data.lang !== "en" || ctx.data.domainWords.has(t.norm[first]!))) first++;
+    // in English only the words bodies are named with, and the ordinary words that are never given names
+    // ("Foreign Affairs Penny Wong" keeps "Penny"; "for Foreign Affairs and Security Policy Federica Mogherini"
+    // drops "Policy", the tail of the office's name)
+    const officeWord = (i: number) => ctx.data.domainWords.has(t.norm[i]!) || (ctx.isNameForm != null && last - i > 2 && !ctx.isNameForm(t.lower[i]!));
+    while (last - first > 1 && ctx.isCommon(t.lower[first]!) && !isNameSyllable(t.norm[first]!) && (ctx.data.lang !== "en" || officeWord(first))) first++;
   }
   const n = last - first;
   const common = t.lower.slice(first, last).map((x, k) => ctx.isCommon(x) && !isNameSyllable(t.norm[first + k]!));
   // a run of ordinary words is not a name ("Foreign Affairs", "Intérieur")
   if (common.every(Boolean)) return null;
-  const before = titleBefore(ctx, s, first);
+  let before = titleBefore(ctx, s, first);
   const after = titleAfter(ctx, s, last);
+  // "X, Minister of ... of Rwanda and Y, EU High Representative": across the conjunction the title is X's,
+  // Y has an apposition of its own
+  if (before && after && first > s.first && (t.norm[first - 1] === "and" || t.norm[first - 1] === "et")) before = null;
   // a title or an apposition makes a person; so does a full name that is not only ordinary words
   // ("Arabian Sea", "Mazagon Dock", "Five-Point Consensus": a last word that is an ordinary noun names a thing)
   // ("at Wisma Perwira", "à Bab Souika": after a place preposition an untitled name is a place)
