@@ -247,7 +247,8 @@ export function fieldCorrections(corrections: Correction[] | undefined): Map<str
     for (const [field, raw] of Object.entries(values)) {
       let value = raw;
       let original = originals[field];
-      if (raw && typeof raw === "object" && !Array.isArray(raw) && ("to" in raw || "new" in raw)) {
+      // a period is itself {from, to} (years), not a before/after pair
+      if (field !== "period" && raw && typeof raw === "object" && !Array.isArray(raw) && ("to" in raw || "new" in raw)) {
         const r = raw as Record<string, unknown>;
         value = "to" in r ? r.to : r.new;
         original = "from" in r ? r.from : r.old;
@@ -259,6 +260,22 @@ export function fieldCorrections(corrections: Correction[] | undefined): Map<str
   return out;
 }
 
+/**
+ * A list field's change as what was added and what was removed: both whole lists again would hide the one area
+ * that changed among six. Null when either side is not a list.
+ */
+export function listChange(field: string, original: unknown, value: unknown): Child[] | null {
+  if (!Array.isArray(original) || !Array.isArray(value)) return null;
+  const added = value.filter((x) => !original.includes(x));
+  const removed = original.filter((x) => !value.includes(x));
+  if (!added.length && !removed.length) return [t("correction.reordered")];
+  return [
+    added.length ? [t("correction.added"), " ", h("ins", null, showValue(field, added))] : null,
+    added.length && removed.length ? " · " : null,
+    removed.length ? [t("correction.removed"), " ", h("del", null, showValue(field, removed))] : null,
+  ];
+}
+
 export function correctionNote(fc: FieldCorrection, field: string): HTMLElement {
   return h(
     "span",
@@ -266,7 +283,7 @@ export function correctionNote(fc: FieldCorrection, field: string): HTMLElement 
     h("span", { class: "badge corrected" }, t("correction.badge")),
     " ",
     t("correction.by", { user: fc.by, at: fmtTimestamp(fc.at) }),
-    fc.original !== undefined ? [" · ", t("correction.original"), " ", h("del", null, showValue(field, fc.original))] : null,
+    fc.original !== undefined ? [" · ", listChange(field, fc.original, fc.value) ?? [t("correction.original"), " ", h("del", null, showValue(field, fc.original))]] : null,
   );
 }
 
@@ -349,11 +366,38 @@ function describe(c: Correction): Child {
     return [...fcs.values()].map((fc, i) => [
       i ? "; " : "",
       h("strong", null, term("field", fc.field)), ": ",
-      fc.original !== undefined ? [h("del", null, showValue(fc.field, fc.original)), " → "] : null,
-      h("ins", null, showValue(fc.field, fc.value)),
+      listChange(fc.field, fc.original, fc.value) ?? [
+        fc.original !== undefined ? [h("del", null, showValue(fc.field, fc.original)), " → "] : null,
+        h("ins", null, showValue(fc.field, fc.value)),
+      ],
     ]);
   }
+  if (c.action === "merge") {
+    const people = Array.isArray(p.people) ? (p.people as { id?: unknown; name?: unknown; country?: unknown }[]) : [];
+    return [
+      t("correction.merged"), " ",
+      people.map((x, i) => [i ? ", " : "", h("strong", null, String(x.name ?? x.id ?? "")), typeof x.country === "string" ? ` (${country(x.country)})` : "", " ", h("code", null, String(x.id ?? ""))]),
+    ];
+  }
+  if (c.action === "split") {
+    const forms = Array.isArray(p.variants) ? p.variants.map(String) : [];
+    // the server names the new person after the correction (docs/api.md): p-split-<correction id>
+    return [t("correction.split"), " ", forms.map((v, i) => [i ? ", " : "", h("q", null, v)]), " → ", h("a", { href: href(`/people/p-split-${c.id}`) }, t("correction.newPerson"))];
+  }
   return h("code", null, JSON.stringify(p));
+}
+
+/** merges and splits of a person, each marked as a correction, for the top of the person's page */
+export function personCorrectionNotes(corrections: Correction[] | undefined): HTMLElement | null {
+  const changes = (corrections ?? []).filter((c) => c.action === "merge" || c.action === "split");
+  if (!changes.length) return null;
+  return h(
+    "ul",
+    { class: "correction-notes" },
+    changes.map((c) =>
+      h("li", { class: "correction-note", "data-correction": c.action }, h("span", { class: "badge corrected" }, t("correction.badge")), " ", describe(c), " ", h("span", { class: "muted" }, t("correction.by", { user: c.by, at: fmtTimestamp(c.at) }))),
+    ),
+  );
 }
 
 export function correctionsList(corrections: Correction[] | undefined): HTMLElement | null {

@@ -12,6 +12,7 @@ import { agreementsView, agreementView } from "./views/agreements.js";
 import { eventView } from "./views/event.js";
 import { countryView, organizationView, personView } from "./views/entities.js";
 import { articleView, searchView } from "./views/search.js";
+import { organizationsView, peopleView } from "./views/directory.js";
 import { loginView } from "./views/login.js";
 import type { User } from "./types.js";
 
@@ -49,6 +50,8 @@ function drawHeader(): void {
         nav("/network", "nav.network", ["network", "countries", "pairs"]),
         nav("/timeline", "nav.timeline", ["timeline", "events"]),
         nav("/agreements", "nav.agreements", ["agreements"]),
+        nav("/people", "nav.people", ["people"]),
+        nav("/organizations", "nav.organizations", ["organizations"]),
       )),
       searchForm,
       h("div", { class: "tools" }, langSel, auth),
@@ -77,8 +80,8 @@ async function route(onSession: () => void): Promise<View> {
     case "events": if (b) return eventView(b); return timelineView(r.query);
     case "pairs": if (b && c) return pairView(b.toUpperCase(), c.toUpperCase(), r.query); break;
     case "countries": if (b) return countryView(b.toUpperCase()); break;
-    case "people": if (b) return personView(b); break;
-    case "organizations": if (b) return organizationView(b); break;
+    case "people": return b ? personView(b) : peopleView(r.query);
+    case "organizations": return b ? organizationView(b) : organizationsView(r.query);
     case "articles": if (b) return articleView(b); break;
     case "search": return searchView(r.query);
     case "login": return loginView(r.query, onSession);

@@ -30,6 +30,7 @@ export interface Correction {
   payload: unknown;
   by: string;
   at: string;
+  attached_to?: string | null;
 }
 
 export interface EventRow {
@@ -92,6 +93,9 @@ export interface OrganizationRow {
 }
 
 export interface Page<T> { items: T[]; total: number; limit: number; offset: number }
+
+export interface PersonSummary { id: string; name: string; country: string | null; variants: string[]; event_count: number }
+export interface OrganizationSummary { id: string; name: string; country: string | null; sector: string | null; event_count: number; agreement_count: number }
 
 export interface CountryItem { code: string; name: Named; events: number; agreements: number }
 export interface CountryDetail extends CountryItem {

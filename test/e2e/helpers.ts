@@ -90,3 +90,13 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** signs in through the login form, as an analyst would, and waits for the header to show the session */
+export async function signIn(page: Page, app: App, username: string, password: string): Promise<void> {
+  await page.goto(`${app.url}/#/login`);
+  await page.waitForSelector("#login-user", { timeout: 15_000 });
+  await page.fill("#login-user", username);
+  await page.fill("#login-pass", password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForSelector(`header [data-user="${username}"]`);
+}

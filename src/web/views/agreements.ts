@@ -7,17 +7,23 @@ import { href } from "../router.js";
 import {
   areaChips, conflictsBox, correctionsList, countriesOf, empty, fieldCorrections, fieldsTable, filterForm, kindBadge, reviewBadge, sourcesSection,
 } from "../components.js";
+import { keptPaging, needsPaging, pageParams, pager } from "../paging.js";
 import { editorPanel } from "./review.js";
 import type { AgreementRow, Page } from "../types.js";
 import type { View } from "./view.js";
 
+// the period bars share one scale down the table, so a page holds as many agreements as the API gives at once
+const PAGE_SIZE = 1000;
+
 export async function agreementsView(q: URLSearchParams): Promise<View> {
-  const query: Record<string, string | number | null> = { limit: 1000, order: "asc" };
+  const { limit, offset } = pageParams(q, PAGE_SIZE);
+  const query: Record<string, string | number | null> = { limit, offset, order: "asc" };
   for (const k of ["country", "with", "status", "kind", "area", "from", "to"]) query[k] = q.get(k);
   const [page, form] = await Promise.all([
     api<Page<AgreementRow>>("/agreements", { query }),
-    filterForm("/agreements", ["country", "with", "agreementKind", "status", "area", "from", "to"], q),
+    filterForm("/agreements", ["country", "with", "agreementKind", "status", "area", "from", "to"], q, keptPaging(q)),
   ]);
+  const paged = needsPaging(page);
   return {
     title: t("agreements.title"),
     node: h(
@@ -26,7 +32,9 @@ export async function agreementsView(q: URLSearchParams): Promise<View> {
       h("h1", null, t("agreements.title")),
       form,
       h("p", { class: "count", role: "status" }, t("agreements.count", { n: page.items.length, total: page.total })),
+      paged ? pager("/agreements", q, page) : null,
       page.items.length ? agreementTable(page.items) : empty(t("agreements.empty")),
+      paged && page.items.length ? pager("/agreements", q, page) : null,
     ),
   };
 }
@@ -112,6 +120,7 @@ function periodBar(g: AgreementRow, y0: number, y1: number): Node {
 export async function agreementView(id: string): Promise<View> {
   const g = await api<AgreementRow>(`/agreements/${encodeURIComponent(id)}`);
   const corr = fieldCorrections(g.corrections);
+  const panel = await editorPanel("agreements", g.id, g.review, g);
   const title = g.title ?? term("akind", g.kind);
   const shown: [string, unknown][] = [
     ["kind", g.kind], ["title", g.title], ["status", g.status], ["date", g.date], ["period", g.period], ["countries", g.countries], ["areas", g.areas],
@@ -132,7 +141,7 @@ export async function agreementView(id: string): Promise<View> {
       ),
       areaChips(g.areas),
       g.parties.length ? h("p", null, h("strong", null, t("agreements.parties")), " ", g.parties.map((p, i) => [i ? ", " : "", h("a", { href: href(`/organizations/${p.id}`) }, p.name), p.country ? ` (${country(p.country)})` : ""])) : null,
-      editorPanel("agreements", g.id, g.review, g),
+      panel,
       conflictsBox(g.conflicts),
       h("section", { "aria-labelledby": "h-fields" }, h("h2", { id: "h-fields" }, t("fields.heading")), fieldsTable(shown, g.fields, g.sources, corr)),
       g.status_history.length

@@ -3,7 +3,8 @@ import { h } from "../dom.js";
 import { api } from "../api.js";
 import { country, fmtDate, learnCountries, t, term } from "../i18n.js";
 import { href } from "../router.js";
-import { correctionsList, empty, eventItem, pairHref, sourceHeader } from "../components.js";
+import { correctionsList, empty, eventItem, pairHref, personCorrectionNotes, sourceHeader } from "../components.js";
+import { personEditPanel, takeNotice } from "./person-edit.js";
 import { agreementTable } from "./agreements.js";
 import type { CountryDetail, OrganizationRow, PersonRow } from "../types.js";
 import type { View } from "./view.js";
@@ -11,15 +12,21 @@ import type { View } from "./view.js";
 export async function personView(id: string): Promise<View> {
   const p = await api<PersonRow>(`/people/${encodeURIComponent(id)}`);
   const variants = p.variants.filter((v) => v !== p.name);
+  // a split's new person carries no correction of its own (the split is recorded on the person it came from)
+  const splitOff = /^p-split-\d+$/.test(p.id);
   return {
     title: p.name,
     node: h(
       "div",
       { class: "view entity" },
-      h("p", { class: "crumb" }, t("person.crumb")),
+      h("p", { class: "crumb" }, h("a", { href: href("/people") }, t("directory.people")), " › ", t("person.crumb")),
+      takeNotice(p.id),
       h("h1", null, p.name),
       h("p", { class: "lede" }, p.country ? [t("person.serves"), " ", h("a", { href: href(`/countries/${p.country}`) }, country(p.country))] : t("person.noCountry")),
+      splitOff ? h("p", { class: "correction-note" }, h("span", { class: "badge corrected" }, t("correction.badge")), " ", t("person.splitOff")) : null,
+      personCorrectionNotes(p.corrections),
       h("section", { "aria-labelledby": "h-variants" }, h("h2", { id: "h-variants" }, t("person.variants")), variants.length ? h("ul", { class: "chips plain" }, variants.map((v) => h("li", null, v))) : empty()),
+      personEditPanel(p),
       h(
         "section",
         { "aria-labelledby": "h-offices" },
@@ -31,6 +38,7 @@ export async function personView(id: string): Promise<View> {
         { "aria-labelledby": "h-events" },
         h("h2", { id: "h-events" }, t("person.events", { n: p.event_count })),
         p.events.length ? h("ol", { class: "events" }, p.events.map((e) => eventItem(e))) : empty(),
+        p.event_count > p.events.length ? h("p", null, h("a", { href: href("/timeline", { person: p.id }) }, t("person.allEvents", { n: p.event_count }))) : null,
       ),
       correctionsList(p.corrections),
       h(
@@ -50,7 +58,7 @@ export async function organizationView(id: string): Promise<View> {
     node: h(
       "div",
       { class: "view entity" },
-      h("p", { class: "crumb" }, t("org.crumb")),
+      h("p", { class: "crumb" }, h("a", { href: href("/organizations") }, t("directory.organizations")), " › ", t("org.crumb")),
       h("h1", null, o.name),
       h("p", { class: "lede" }, o.country ? h("a", { href: href(`/countries/${o.country}`) }, country(o.country)) : t("person.noCountry"), o.sector ? ` · ${term("sector", o.sector)}` : ""),
       h("section", { "aria-labelledby": "h-events" }, h("h2", { id: "h-events" }, t("org.events", { n: o.events.length })), o.events.length ? h("ol", { class: "events" }, o.events.map((e) => eventItem(e))) : empty()),

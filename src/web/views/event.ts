@@ -14,6 +14,7 @@ import type { View } from "./view.js";
 export async function eventView(id: string): Promise<View> {
   const e = await api<EventRow>(`/events/${encodeURIComponent(id)}`);
   const corr = fieldCorrections(e.corrections);
+  const panel = await editorPanel("events", e.id, e.review, e);
   const people = new Map(e.participants.map((p) => [p.id, p.name]));
   const title = `${term("kind", e.kind)} · ${e.countries.map((c) => country(c)).join(" – ")}`;
   const shown: [string, unknown][] = [
@@ -45,7 +46,7 @@ export async function eventView(id: string): Promise<View> {
         ? h("p", null, h("strong", null, t("event.organizations")), " ", e.organizations.map((o, i) => [i ? ", " : "", h("a", { href: href(`/organizations/${o.id}`) }, o.name)]))
         : null,
       areaChips(e.areas),
-      editorPanel("events", e.id, e.review, e),
+      panel,
       conflictsBox(e.conflicts),
       h("section", { "aria-labelledby": "h-fields" }, h("h2", { id: "h-fields" }, t("fields.heading")), fieldsTable(shown, e.fields, e.sources, corr, people)),
       correctionsList(e.corrections),

@@ -1,15 +1,17 @@
-// Editor controls: confirm or reject a record, correct a field. Shown only to a signed-in editor; the server
-// checks the role on every write anyway, so hiding them is for clarity, not for safety.
+// Editor controls: confirm or reject a record, correct its fields (the controls are in edit-fields.ts). Shown only
+// to a signed-in editor; the server checks the role on every write anyway, so hiding them is for clarity, not for
+// safety.
 import { h } from "../dom.js";
-import { api, ApiError, dropCaches, isEditor } from "../api.js";
+import { api, ApiError, areaIndex, dropCaches, isEditor } from "../api.js";
 import { t, term } from "../i18n.js";
 import { refresh } from "../router.js";
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, EVENT_KINDS } from "../components.js";
+import { areasControl, countriesControl, DATE_ATTRS, periodControl, selectControl, textControl, type EditControl } from "./edit-fields.js";
 import type { AgreementRow, EventRow, Review } from "../types.js";
 
 type Kind = "events" | "agreements";
 
-export function editorPanel(kind: Kind, id: string, review: Review | undefined, record?: EventRow | AgreementRow): HTMLElement | null {
+export async function editorPanel(kind: Kind, id: string, review: Review | undefined, record?: EventRow | AgreementRow): Promise<HTMLElement | null> {
   if (!isEditor()) return null;
   const status = h("p", { class: "form-status", role: "status", "aria-live": "polite" });
   const fail = (e: unknown) => {
@@ -37,45 +39,46 @@ export function editorPanel(kind: Kind, id: string, review: Review | undefined, 
     ),
   );
 
-  const inputs: Record<string, HTMLInputElement | HTMLSelectElement> = {};
-  const sel = (name: string, values: string[], group: string, cur: string | null | undefined) =>
-    (inputs[name] = h("select", { id: `edit-${name}`, name }, values.map((v) => h("option", { value: v, selected: v === cur }, term(group, v)))));
-  const txt = (name: string, cur: string | null | undefined, extra: Record<string, string | number> = {}) =>
-    (inputs[name] = h("input", { id: `edit-${name}`, name, type: "text", value: cur ?? "", ...extra }));
-  const dateAttrs = { pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?", placeholder: t("filter.datePlaceholder"), size: 11, title: t("filter.dateHint") };
   const ev = kind === "events" ? (record as EventRow | undefined) : undefined;
   const ag = kind === "agreements" ? (record as AgreementRow | undefined) : undefined;
-  const controls =
+  const areaCodes = [...(await areaIndex()).keys()];
+  const controls: EditControl[] =
     kind === "events"
       ? [
-          ["kind", sel("kind", EVENT_KINDS, "kind", ev?.kind)],
-          ["date", txt("date", ev?.date, dateAttrs)],
-          ["end_date", txt("end_date", ev?.end_date, dateAttrs)],
-          ["place_name", txt("place_name", ev?.place_name)],
-          ["place_country", txt("place_country", ev?.place_country, { pattern: "[A-Za-z]{3}", size: 4, placeholder: "ISO3" })],
-        ] as const
+          selectControl("kind", EVENT_KINDS, "kind", ev?.kind),
+          textControl("date", ev?.date, DATE_ATTRS()),
+          textControl("end_date", ev?.end_date, DATE_ATTRS()),
+          textControl("place_name", ev?.place_name),
+          textControl("place_country", ev?.place_country, { pattern: "[A-Za-z]{3}", size: 4, placeholder: "ISO3" }, true),
+          countriesControl(ev?.countries ?? []),
+          areasControl(ev?.areas ?? [], areaCodes),
+        ]
       : [
-          ["kind", sel("kind", AGREEMENT_KINDS, "akind", ag?.kind)],
-          ["title", txt("title", ag?.title, { size: 40 })],
-          ["status", sel("status", AGREEMENT_STATUSES, "status", ag?.status)],
-          ["date", txt("date", ag?.date, dateAttrs)],
-        ] as const;
-  const original: Record<string, string> = {};
-  for (const [name] of controls) original[name] = inputs[name]!.value;
+          selectControl("kind", AGREEMENT_KINDS, "akind", ag?.kind),
+          textControl("title", ag?.title, { size: 40 }),
+          selectControl("status", AGREEMENT_STATUSES, "status", ag?.status),
+          textControl("date", ag?.date, DATE_ATTRS()),
+          periodControl(ag?.period ?? null),
+          countriesControl(ag?.countries ?? []),
+          areasControl(ag?.areas ?? [], areaCodes),
+        ];
+  // the areas are two dozen boxes: they get a row of their own below the other fields
+  const wide = new Set(["areas"]);
   const editForm = h(
     "form",
     { class: "edit-form", "aria-labelledby": "h-edit" },
     h("h3", { id: "h-edit" }, t("edit.title")),
-    h("div", { class: "grid" }, controls.map(([name, input]) => h("div", { class: "field" }, h("label", { for: `edit-${name}` }, term("field", name)), input))),
+    h("div", { class: "grid" }, controls.filter((c) => !wide.has(c.name)).map((c) => c.node)),
+    controls.filter((c) => wide.has(c.name)).map((c) => c.node),
     h("div", { class: "actions" }, h("button", { type: "submit", "data-action": "save" }, t("edit.save"))),
   );
   editForm.addEventListener("submit", async (e) => {
     e.preventDefault();
     if (!editForm.reportValidity()) return;
-    const body: Record<string, string | null> = {};
-    for (const [name] of controls) {
-      const v = inputs[name]!.value.trim();
-      if (v !== original[name]) body[name] = v === "" ? null : name === "place_country" ? v.toUpperCase() : v;
+    const body: Record<string, unknown> = {};
+    for (const c of controls) {
+      const v = c.changed();
+      if (v !== undefined) body[c.name] = v;
     }
     if (!Object.keys(body).length) {
       status.className = "form-status";

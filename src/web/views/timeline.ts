@@ -5,16 +5,25 @@ import { api } from "../api.js";
 import { country, fmtRange, lang, t, term, yearOf } from "../i18n.js";
 import { href } from "../router.js";
 import { EVENT_KINDS, empty, eventItem, filterForm } from "../components.js";
+import { keptPaging, needsPaging, pageParams, pager } from "../paging.js";
 import type { EventRow, Page } from "../types.js";
 import type { View } from "./view.js";
 
+// the lanes compare events across years, so a page holds as many as the API gives at once
+const PAGE_SIZE = 1000;
+
 export async function timelineView(q: URLSearchParams): Promise<View> {
   const keys = ["country", "with", "area", "kind", "from", "to"] as const;
-  const query: Record<string, string | number | null> = { limit: 1000, order: "asc" };
+  const { limit, offset } = pageParams(q, PAGE_SIZE);
+  const person = q.get("person");
+  const query: Record<string, string | number | null> = { limit, offset, order: "asc", person };
   for (const k of keys) query[k] = q.get(k);
-  const [page, form] = await Promise.all([api<Page<EventRow>>("/events", { query }), filterForm("/timeline", [...keys], q)]);
+  const extra = { ...keptPaging(q), ...(person ? { person } : {}) };
+  const [page, form] = await Promise.all([api<Page<EventRow>>("/events", { query }), filterForm("/timeline", [...keys], q, extra)]);
   const events = page.items;
-  const sub = [q.get("country") && country(q.get("country")), q.get("with") && country(q.get("with"))].filter(Boolean).join(" – ");
+  const who = person ? events.flatMap((e) => e.participants).find((p) => p.id === person)?.name ?? person : null;
+  const sub = [q.get("country") && country(q.get("country")), q.get("with") && country(q.get("with")), who].filter(Boolean).join(" – ");
+  const paged = needsPaging(page);
   return {
     title: t("timeline.title"),
     node: h(
@@ -23,7 +32,9 @@ export async function timelineView(q: URLSearchParams): Promise<View> {
       h("h1", null, t("timeline.title"), sub ? h("span", { class: "sub" }, ` · ${sub}`) : null),
       form,
       h("p", { class: "count", role: "status" }, t("timeline.count", { n: events.length, total: page.total })),
+      paged ? pager("/timeline", q, page) : null,
       events.length ? [lanes(events), list(events)] : empty(t("timeline.empty")),
+      paged && events.length ? pager("/timeline", q, page) : null,
     ),
   };
 }
