@@ -17,7 +17,9 @@ Usage:
   entente person [--db DB] NAME           variants, offices over time, events, sources
   entente search [--db DB] TEXT           full text over articles and names
   entente export [--db DB] --format eval|jsonl|plover|gexf|csv --out DIR   (csv: events, agreements, people, event_sources tables)
-  entente serve [--db DB] [--port N] [--host H]   the web app and its API (default http://127.0.0.1:8080/)
+  entente serve [--db DB] [--port N] [--host H] [--processes N]
+                                                  the web app and its API (default http://127.0.0.1:8080/,
+                                                  one process per core, at most 4)
   entente user add NAME [--role editor|reader] [--password-stdin]   an account (password on stdin or in ENTENTE_PASSWORD)
   entente token create NAME               print a new API token of that user
 

@@ -30,16 +30,41 @@ function nameCond(kind: "person" | "organization", alias: string, q: string | un
   return { where: [`${alias}.id IN (SELECT s.entity_id FROM search_entities s WHERE s.kind = '${kind}' AND s.norm LIKE ?)`], params: [`%${norm}%`] };
 }
 
-async function page<R>(c: Conn, cols: string, table: string, where: string[], params: unknown[], q: { limit?: number; offset?: number }) {
+/** Runs `fn` once per generation of the merged records for `key` (the store's memo), or every time. */
+export type Memo = <T>(key: string, fn: () => Promise<T>) => Promise<T>;
+const noMemo: Memo = (_key, fn) => fn();
+
+/** the most matches of a name piece kept in memory, in name order (below that, ~4 bytes each) */
+const MATCHES_KEPT = 5000;
+
+async function page<R extends { id: number }>(c: Conn, cols: string, table: string, where: string[], params: unknown[], q: { limit?: number; offset?: number; q?: string }, memo: Memo) {
   const { limit, offset } = paging(q);
   const w = where.length ? where.join(" AND ") : "1 = 1";
+  const key = `${table} WHERE ${w} ${JSON.stringify(params)}`;
+  if (q.q != null) {
+    // a name piece is a substring match, a scan of every name: its matches are found once per generation and
+    // each page of them is cut from that list (unless they are too many to keep)
+    const ids = await memo(`ids:${key}`, async () => {
+      const rows = await c.all<{ id: number }>(`SELECT t.id FROM ${table} WHERE ${w} ORDER BY t.name, t.id LIMIT ${MATCHES_KEPT + 1}`, params);
+      return rows.length > MATCHES_KEPT ? null : Int32Array.from(rows, (r) => Number(r.id));
+    });
+    if (ids) {
+      const wanted = [...ids.subarray(offset, offset + limit)];
+      const got = wanted.length ? await c.all<R>(`SELECT ${cols} FROM ${table} WHERE t.id IN (${placeholders(wanted.length)})`, wanted) : [];
+      const byId = new Map(got.map((r) => [Number(r.id), r]));
+      return { rows: wanted.map((id) => byId.get(id)!).filter(Boolean), total: ids.length, limit, offset };
+    }
+  }
   const rows = await c.all<R>(`SELECT ${cols} FROM ${table} WHERE ${w} ORDER BY t.name, t.id LIMIT ? OFFSET ?`, [...params, limit, offset]);
   const total =
-    rows.length < limit && (rows.length > 0 || offset === 0) ? offset + rows.length : Number((await c.get<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${w}`, params))!.n);
+    rows.length < limit && (rows.length > 0 || offset === 0)
+      ? offset + rows.length
+      : // the total of a filter is asked again on every page of it: counted once per generation
+        await memo(`count:${key}`, async () => Number((await c.get<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${w}`, params))!.n));
   return { rows, total, limit, offset };
 }
 
-export async function peopleList(c: Conn, q: PeopleQuery): Promise<Page<PersonSummary>> {
+export async function peopleList(c: Conn, q: PeopleQuery, memo: Memo = noMemo): Promise<Page<PersonSummary>> {
   const n = nameCond("person", "t", q.q);
   const where = [...n.where];
   const params = [...n.params];
@@ -47,7 +72,7 @@ export async function peopleList(c: Conn, q: PeopleQuery): Promise<Page<PersonSu
     where.unshift("t.country = ?");
     params.unshift(q.country.toUpperCase());
   }
-  const p = await page<{ id: number; key: string; name: string; country: string | null }>(c, "t.id, t.key, t.name, t.country", "people t", where, params, q);
+  const p = await page<{ id: number; key: string; name: string; country: string | null }>(c, "t.id, t.key, t.name, t.country", "people t", where, params, q, memo);
   const ids = p.rows.map((r) => r.id);
   const variants = new Map<number, string[]>();
   for (let i = 0; i < ids.length; i += CHUNK) {
@@ -74,7 +99,7 @@ export async function organizationCounts(c: Conn, ids: number[]) {
   };
 }
 
-export async function organizationList(c: Conn, q: OrganizationQuery): Promise<Page<OrganizationSummary>> {
+export async function organizationList(c: Conn, q: OrganizationQuery, memo: Memo = noMemo): Promise<Page<OrganizationSummary>> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.country != null) {
@@ -88,7 +113,7 @@ export async function organizationList(c: Conn, q: OrganizationQuery): Promise<P
   const n = nameCond("organization", "t", q.q);
   where.push(...n.where);
   params.push(...n.params);
-  const p = await page<{ id: number; key: string; name: string; country: string | null; sector: string | null }>(c, "t.id, t.key, t.name, t.country, t.sector", "organizations t", where, params, q);
+  const p = await page<{ id: number; key: string; name: string; country: string | null; sector: string | null }>(c, "t.id, t.key, t.name, t.country, t.sector", "organizations t", where, params, q, memo);
   const counts = await organizationCounts(c, p.rows.map((r) => r.id));
   return {
     items: p.rows.map((r) => ({ id: r.key, name: r.name, country: r.country, sector: r.sector, event_count: counts.events.get(r.id) ?? 0, agreement_count: counts.agreements.get(r.id) ?? 0 })),

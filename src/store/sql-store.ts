@@ -522,7 +522,8 @@ export abstract class SqlStore implements Store {
     const sql =
       plan.select === "e.*"
         ? `SELECT e.* FROM (SELECT d.* FROM ${plan.countFrom} WHERE ${plan.where} ORDER BY ${plan.order} LIMIT ? OFFSET ?) d JOIN ${table} e ON e.id = d.${rec}_id ORDER BY ${plan.order}`
-        : `SELECT ${plan.select} FROM ${plan.from} WHERE ${plan.where} ORDER BY ${plan.order} LIMIT ? OFFSET ?`;
+        : // the record table drives: the page is cut on its (covering) date index, then the rows are read
+          `SELECT e.* FROM (SELECT d.id, d.sort_date FROM ${plan.from} WHERE ${plan.where} ORDER BY ${plan.order} LIMIT ? OFFSET ?) d JOIN ${table} e ON e.id = d.id ORDER BY ${plan.order}`;
     const rows = await c.all<R>(sql, [...plan.params, limit, offset]);
     const total =
       rows.length < limit && (rows.length > 0 || offset === 0)
@@ -833,11 +834,11 @@ export abstract class SqlStore implements Store {
   }
 
   async people(q: PeopleQuery = {}): Promise<Page<PersonSummary>> {
-    return this.db.read((c) => peopleList(c, q));
+    return this.db.read((c) => peopleList(c, q, (key, fn) => this.cached(c, key, fn)));
   }
 
   async organizations(q: OrganizationQuery = {}): Promise<Page<OrganizationSummary>> {
-    return this.db.read((c) => organizationList(c, q));
+    return this.db.read((c) => organizationList(c, q, (key, fn) => this.cached(c, key, fn)));
   }
 
   async organization(id: string): Promise<OrganizationDetail | null> {
