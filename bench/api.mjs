@@ -3,7 +3,8 @@
 // snapshot, so the run takes a minute, not hours of extraction), `entente serve` on it in a child process, and
 // autocannon (in this process) driving the main API calls with concurrent connections. Prints p50/p95/p99 and
 // requests/s per call.
-//   npm run bench:api [-- --events 100000] [-- --connections 8] [-- --seconds 5] [-- --keep]
+//   npm run bench:api [-- --events 100000] [-- --connections 8] [-- --seconds 5] [-- --processes N] [-- --keep]
+// (--processes: of `entente serve`; its default is one per core, at most 4)
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -84,12 +85,17 @@ console.log(`database: ${stats.events} events, ${stats.agreements} agreements, $
 
 // the server in its own process, as a user runs it
 const port = 20000 + Math.floor(Math.random() * 20000);
-const server = spawn(process.execPath, [join(root, "dist/cli/main.js"), "serve", "--db", file, "--port", String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+const processes = args.includes("--processes") ? ["--processes", String(opt("--processes", 1))] : [];
+const server = spawn(process.execPath, [join(root, "dist/cli/main.js"), "serve", "--db", file, "--port", String(port), ...processes], { stdio: ["ignore", "pipe", "inherit"] });
+let announced = "";
 await new Promise((ok, fail) => {
-  server.stdout.on("data", (d) => String(d).includes("serving on") && ok());
+  server.stdout.on("data", (d) => String(d).includes("serving on") && ok((announced = String(d).trim())));
   server.on("exit", (c) => fail(new Error(`the server exited (${c})`)));
 });
 const base = `http://127.0.0.1:${port}`;
+console.log(announced);
+// every serving process warms its aggregates after it starts listening: measure after that, as a user would
+await autocannon({ url: `${base}/api/network`, connections: CONNECTIONS, duration: 3 });
 // fixed URLs (an analyst's common views: mostly answered from the response cache) and varied ones, drawn from
 // spaces far larger than the response cache (1,000 answers) so that nearly every varied request is answered by
 // the database: a random country, pair, offset, month or id on each request
