@@ -2,9 +2,9 @@
 // articles: lists page through offset/limit in the hash (and the back button returns), an editor corrects an
 // event's countries and areas and an agreement's period, merges two people and splits one, and every change reads
 // back from the API and shows on the page as a correction; a reader sees none of the controls.
-import { test } from "node:test";
+import { pageErrors, test } from "node:test";
 import assert from "node:assert/strict";
-import { browser, shot, signIn, skipReason, startApp, type App } from "./helpers.js";
+import { browser, pageErrors, shot, signIn, skipReason, startApp, type App } from "./helpers.js";
 import type { Page } from "playwright-core";
 
 interface PersonSummary { id: string; name: string; country: string | null; variants: string[] }
@@ -40,11 +40,7 @@ test("paging, and an editor's list fields, merges and splits", { skip: skipReaso
   const app = await startApp();
   const b = await browser();
   const page = b.page;
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/status of 40[134]/.test(m.text())) errors.push(m.text());
-  });
+  const errors = pageErrors(page);
   try {
     await t.test("the timeline pages through offset and limit in the hash, and back returns", async () => {
       const all = await getJson<{ total: number }>(app, "/api/events?limit=1");

@@ -100,3 +100,13 @@ export async function signIn(page: Page, app: App, username: string, password: s
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForSelector(`header [data-user="${username}"]`);
 }
+
+/** The page's script errors and console errors, as they come (an expected 401/403/404 of a fetch is not one). */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/status of 40[134]/.test(m.text())) errors.push(m.text());
+  });
+  return errors;
+}

@@ -1,9 +1,9 @@
 // The web app in Chromium against the real server over the fixture articles: the views draw what the API holds,
 // evidence is marked exactly, an editor's correction shows as such and survives re-ingesting the same sources,
 // and a reader gets no edit controls (and the server refuses a write without a token anyway).
-import { test } from "node:test";
+import { pageErrors, test } from "node:test";
 import assert from "node:assert/strict";
-import { browser, ingest, shot, skipReason, startApp, type App } from "./helpers.js";
+import { browser, ingest, pageErrors, shot, skipReason, startApp, type App } from "./helpers.js";
 import type { Page } from "playwright-core";
 
 interface Ev { id: string; kind: string; date: string | null; sources: { articleId: number; evidence: { start: number; end: number; text: string }[] }[] }
@@ -30,11 +30,7 @@ test("the web app, as a reader and as an editor", { skip: skipReason, timeout: 2
   const app = await startApp();
   const b = await browser();
   const page = b.page;
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/status of 40[134]/.test(m.text())) errors.push(m.text());
-  });
+  const errors = pageErrors(page);
   try {
     await t.test("network view: every country and link of the API, labels apart", async () => {
       const net = await getJson<{ nodes: unknown[]; edges: unknown[] }>(app, "/api/network");
