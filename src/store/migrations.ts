@@ -293,6 +293,29 @@ CREATE INDEX corrections_attached ON corrections (attached_id, id);
 CREATE INDEX corrections_target ON corrections (target_id, id);
 `;
 
+// {ARTICLES} aggregates a value's articles in order; {ORDERED} feeds SQLite's aggregate its rows in order; {EMPTY} is [].
+const COMPACT_FIELD_SUPPORT = `
+CREATE TABLE field_support_compact (
+  entity_kind {K} NOT NULL CHECK (entity_kind IN ('event', 'agreement')),
+  entity_id INTEGER NOT NULL,
+  field {K} NOT NULL,
+  seq INTEGER NOT NULL,
+  value {JSON} NOT NULL,
+  articles {JSON} NOT NULL,
+  PRIMARY KEY (entity_kind, entity_id, field, seq)
+);
+INSERT INTO field_support_compact (entity_kind, entity_id, field, seq, value, articles)
+  SELECT entity_kind, entity_id, field, seq, value, {ARTICLES}
+  FROM (SELECT * FROM field_support WHERE article_id IS NOT NULL {ORDERED}) f
+  GROUP BY entity_kind, entity_id, field, seq, value;
+INSERT INTO field_support_compact (entity_kind, entity_id, field, seq, value, articles)
+  SELECT DISTINCT entity_kind, entity_id, field, seq, value, {EMPTY} FROM field_support f
+  WHERE article_id IS NULL AND NOT EXISTS (SELECT 1 FROM field_support_compact c
+    WHERE c.entity_kind = f.entity_kind AND c.entity_id = f.entity_id AND c.field = f.field AND c.seq = f.seq);
+DROP TABLE field_support;
+ALTER TABLE field_support_compact RENAME TO field_support;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "core", sql: both(CORE) },
   {
@@ -320,6 +343,16 @@ CREATE INDEX articles_tsv ON articles USING gin (tsv);
   },
   { version: 3, name: "views", sql: both(VIEWS) },
   { version: 4, name: "accounts and corrections", sql: both(ACCOUNTS) },
+  {
+    // One row per supported value with its articles as a list: a value repeated by many near-copies was one row per
+    // article, and hydrating a record read thousands of rows.
+    version: 5,
+    name: "compact field support",
+    sql: {
+      sqlite: both(COMPACT_FIELD_SUPPORT).sqlite.replace("{ARTICLES}", "json_group_array(article_id)").replace("{ORDERED}", "ORDER BY entity_kind, entity_id, field, seq, pos").replace("{EMPTY}", "'[]'"),
+      postgres: both(COMPACT_FIELD_SUPPORT).postgres.replace("{ARTICLES}", "jsonb_agg(article_id ORDER BY pos)").replace("{ORDERED}", "").replace("{EMPTY}", "'[]'::jsonb"),
+    },
+  },
 ];
 
 /** Applies the migrations of `list` not yet recorded (up to `upTo`), each in its own transaction. */

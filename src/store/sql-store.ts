@@ -253,7 +253,7 @@ export function snapshotRows(m: MergedSnapshot): { tables: Rows[]; entityDocs: {
   const evOrgs = t("event_organizations", [["event_id", I], ["seq", I], ["org_id", I]]);
   const parties = t("agreement_parties", [["agreement_id", I], ["seq", I], ["org_id", I]]);
   const status = t("agreement_status", [["agreement_id", I], ["seq", I], ["status", T], ["date", T], ["article_id", I]]);
-  const fields = t("field_support", [["entity_kind", T], ["entity_id", I], ["field", T], ["seq", I], ["pos", I], ["value", J], ["article_id", I]]);
+  const fields = t("field_support", [["entity_kind", T], ["entity_id", I], ["field", T], ["seq", I], ["value", J], ["articles", J]]);
   const entityDocs: { doc: EntityDoc; row: unknown[] }[] = [];
   const addDoc = (kind: SearchKind, entityId: number, key: string, name: string, extra: string[] = []) => {
     const doc = [name, ...extra.filter((v) => v !== name)].join(" · ");
@@ -297,10 +297,7 @@ export function snapshotRows(m: MergedSnapshot): { tables: Rows[]; entityDocs: {
   };
   const fieldRows = (kind: Rec, id: number, f: Record<string, FieldSupport[]> | undefined) => {
     for (const [field, values] of Object.entries(f ?? {})) {
-      (values ?? []).forEach((v, seq) => {
-        const arts = v.articles?.length ? v.articles : [null];
-        arts.forEach((a, pos) => fields[2].push([kind, id, field, seq, pos, json(v.value), a]));
-      });
+      (values ?? []).forEach((v, seq) => fields[2].push([kind, id, field, seq, json(v.value), json(v.articles ?? [])]));
     }
   };
   m.events.forEach((e, i) => {
@@ -564,20 +561,18 @@ export abstract class SqlStore implements Store {
     const sources = groupBy(
       await byIds<SourceDbRow>(c, ids, `SELECT s.${rid} AS owner, s.article_id, s.idx, s.evidence, ${SOURCE_COLS} FROM ${rec}_sources s JOIN articles a ON a.id = s.article_id WHERE s.${rid} IN ({IDS}) ORDER BY s.${rid}, s.seq`),
     );
-    const fieldRows = await byIds<{ owner: number; field: string; seq: number; value: unknown; article_id: number | null }>(
+    const fieldRows = await byIds<{ owner: number; field: string; seq: number; value: unknown; articles: unknown }>(
       c,
       ids,
-      "SELECT entity_id AS owner, field, seq, value, article_id FROM field_support WHERE entity_kind = ? AND entity_id IN ({IDS}) ORDER BY entity_id, field, seq, pos",
+      "SELECT entity_id AS owner, field, seq, value, articles FROM field_support WHERE entity_kind = ? AND entity_id IN ({IDS}) ORDER BY entity_id, field, seq",
       [rec],
     );
     const fields = new Map<number, Record<string, FieldSupport[]>>();
     for (const r of fieldRows) {
       let f = fields.get(r.owner);
       if (!f) fields.set(r.owner, (f = {}));
-      const list = (f[r.field] ??= []);
-      let v = list[r.seq];
-      if (!v) list[r.seq] = v = { value: unjson(r.value, null), articles: [] };
-      if (r.article_id != null) v.articles.push(r.article_id);
+      const articles = unjson<(number | null)[]>(r.articles, []).filter((a): a is number => a != null);
+      (f[r.field] ??= [])[r.seq] = { value: unjson(r.value, null), articles };
     }
     return {
       countries: (id: number) => (countries.get(id) ?? []).map((r) => r.country),
@@ -660,24 +655,48 @@ export abstract class SqlStore implements Store {
       const own = groupBy(
         await byIds<SourceDbRow>(c, ids, `SELECT s.person_id AS owner, s.article_id, s.idx, s.evidence, ${SOURCE_COLS} FROM person_sources s JOIN articles a ON a.id = s.article_id WHERE s.person_id IN ({IDS}) ORDER BY s.person_id, s.seq`),
       );
+      // every query below covers all the people of that name at once: a common name is many people, and a round
+      // trip per person and query was most of the answer's time on PostgreSQL
+      const counts = new Map(
+        (await byIds<{ owner: number; n: number }>(c, ids, "SELECT person_id AS owner, count(*) AS n FROM event_participants WHERE person_id IN ({IDS}) GROUP BY person_id")).map((r) => [
+          Number(r.owner),
+          Number(r.n),
+        ]),
+      );
+      const evRows = await byIds<EventDbRow & { owner: number }>(
+        c,
+        ids,
+        `SELECT t.* FROM (SELECT x.person_id AS owner, ROW_NUMBER() OVER (PARTITION BY x.person_id ORDER BY x.sort_date DESC, x.event_id DESC) AS rn, e.*
+           FROM event_participants x JOIN events e ON e.id = x.event_id WHERE x.person_id IN ({IDS})) t WHERE t.rn <= ${eventLimit} ORDER BY t.owner, t.rn`,
+      );
+      const unique = [...new Map(evRows.map((r) => [r.id, r])).values()];
+      const hydrated = new Map((await this.hydrateEvents(c, unique)).map((e, i) => [unique[i]!.id, e]));
+      const eventsOf = groupBy(evRows);
+      const evArticles = groupBy(
+        await byIds<{ owner: number; article_id: number }>(
+          c,
+          ids,
+          "SELECT DISTINCT x.person_id AS owner, s.article_id FROM event_participants x JOIN event_sources s ON s.event_id = x.event_id WHERE x.person_id IN ({IDS})",
+        ),
+      );
+      const more = new Map<number, Set<number>>();
+      for (const p of people) {
+        const seen = new Set((own.get(p.id) ?? []).map((s) => s.article_id));
+        const m = new Set<number>();
+        for (const t of titles.get(p.id) ?? []) if (t.article_id != null && !seen.has(t.article_id)) m.add(t.article_id);
+        for (const r of evArticles.get(p.id) ?? []) if (!seen.has(r.article_id)) m.add(r.article_id);
+        more.set(p.id, m);
+      }
+      const allMore = [...new Set([...more.values()].flatMap((m) => [...m]))];
+      const extraRows = new Map(
+        (await byIds<SourceDbRow>(c, allMore, `SELECT a.id AS owner, a.id AS article_id, NULL AS idx, NULL AS evidence, ${SOURCE_COLS} FROM articles a WHERE a.id IN ({IDS})`)).map((r) => [
+          r.article_id,
+          r,
+        ]),
+      );
       const out: PersonRow[] = [];
       for (const p of people) {
-        const count = Number((await c.get<{ n: number }>("SELECT count(*) AS n FROM event_participants WHERE person_id = ?", [p.id]))!.n);
-        const evRows = await c.all<EventDbRow>(
-          "SELECT e.* FROM event_participants x JOIN events e ON e.id = x.event_id WHERE x.person_id = ? ORDER BY x.sort_date DESC, x.event_id DESC LIMIT ?",
-          [p.id, eventLimit],
-        );
-        const events = await this.hydrateEvents(c, evRows);
-        const sources = (own.get(p.id) ?? []).map(toSource);
-        const seen = new Set(sources.map((s) => s.articleId));
-        const more = new Set<number>();
-        for (const t of titles.get(p.id) ?? []) if (t.article_id != null && !seen.has(t.article_id)) more.add(t.article_id);
-        const evArticles = await c.all<{ article_id: number }>(
-          "SELECT DISTINCT s.article_id FROM event_participants x JOIN event_sources s ON s.event_id = x.event_id WHERE x.person_id = ?",
-          [p.id],
-        );
-        for (const r of evArticles) if (!seen.has(r.article_id)) more.add(r.article_id);
-        const extra = await byIds<SourceDbRow>(c, [...more], `SELECT a.id AS owner, a.id AS article_id, NULL AS idx, NULL AS evidence, ${SOURCE_COLS} FROM articles a WHERE a.id IN ({IDS})`);
+        const extra = [...more.get(p.id)!].map((a) => extraRows.get(a)).filter((r): r is SourceDbRow => !!r);
         extra.sort((x, y) => (x.published ?? "~").localeCompare(y.published ?? "~") || x.article_id - y.article_id);
         out.push({
           id: p.key,
@@ -685,9 +704,9 @@ export abstract class SqlStore implements Store {
           country: p.country,
           variants: (variants.get(p.id) ?? []).map((v) => v.variant),
           offices: (titles.get(p.id) ?? []).map((t) => ({ title: t.title, date: t.date, articleId: t.article_id })),
-          events,
-          event_count: count,
-          sources: [...sources, ...extra.map(toSource)],
+          events: (eventsOf.get(p.id) ?? []).map((r) => hydrated.get(r.id)!),
+          event_count: counts.get(p.id) ?? 0,
+          sources: [...(own.get(p.id) ?? []).map(toSource), ...extra.map(toSource)],
         });
       }
       return out;

@@ -13,6 +13,7 @@ import { MIGRATIONS } from "./migrations.js";
 /** every schema version, ascending (later migrations add the web views, accounts and corrections) */
 const ALL_VERSIONS = MIGRATIONS.map((m) => m.version).sort((a, b) => a - b);
 import type { EventQuery, MergedSnapshot } from "./types.js";
+import type { Db } from "./db.js";
 
 interface Backend {
   /** a new, empty database each call (the same one again with `again`) */
@@ -61,6 +62,30 @@ function suite(name: string, backend: () => Backend) {
       assert.deepEqual(await s.schemaVersions(), ALL_VERSIONS);
       assert.equal((await s.stats()).articles, 1);
       assert.equal((await s.upsertArticle({ url: "u", text: "t" })).status, "unchanged");
+    });
+
+    test("migration 5 folds the per-article field support rows of an older database into one row per value", async () => {
+      const s = await open({ migrate: false });
+      await s.migrate(4);
+      const a = (await s.upsertArticle({ url: "https://m.example/a", text: "A." })).id;
+      const b = (await s.upsertArticle({ url: "https://m.example/b", text: "B." })).id;
+      const db = (s as unknown as { db: Db }).db;
+      const old = "INSERT INTO field_support (entity_kind, entity_id, field, seq, pos, value, article_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
+      await db.write(async (c) => {
+        await c.run(old, ["event", 1, "date", 0, 0, JSON.stringify("2024-03-12"), b]);
+        await c.run(old, ["event", 1, "date", 0, 1, JSON.stringify("2024-03-12"), a]);
+        await c.run(old, ["event", 1, "date", 1, 0, JSON.stringify("2024-03-11"), a]);
+        await c.run(old, ["event", 1, "place", 0, 0, JSON.stringify({ name: "Hà Nội" }), null]);
+      });
+      await s.migrate();
+      assert.deepEqual(await s.schemaVersions(), ALL_VERSIONS);
+      const rows = await db.read((c) => c.all<{ field: string; seq: number; value: unknown; articles: unknown }>("SELECT field, seq, value, articles FROM field_support ORDER BY field, seq"));
+      const plain = rows.map((r) => ({ field: r.field, seq: Number(r.seq), value: typeof r.value === "string" ? JSON.parse(r.value) : r.value, articles: typeof r.articles === "string" ? JSON.parse(r.articles) : r.articles }));
+      assert.deepEqual(plain, [
+        { field: "date", seq: 0, value: "2024-03-12", articles: [b, a] },
+        { field: "date", seq: 1, value: "2024-03-11", articles: [a] },
+        { field: "place", seq: 0, value: { name: "Hà Nội" }, articles: [] },
+      ]);
     });
 
     test("upsertArticles: a batch in order, in one go; a bad row gets its own error and the others are kept", async () => {
