@@ -57,13 +57,14 @@ async function run(label, spec, n, cleanup) {
   ];
   for (const [name, q] of queries) {
     const times = [];
-    for (let k = 0; k < 15; k++) {
+    for (let k = 0; k < 40; k++) {
       const a = performance.now();
       await q();
       times.push(performance.now() - a);
     }
     times.sort((x, y) => x - y);
-    console.log(`  ${name.padEnd(40)} p50 ${times[7].toFixed(1)} ms  p95 ${times[14].toFixed(1)} ms`);
+    const at = (q) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)].toFixed(1);
+    console.log(`  ${name.padEnd(40)} p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  max ${at(1)} ms  (${times.length} runs)`);
   }
   await store.close();
   if (cleanup) await cleanup();
