@@ -120,6 +120,8 @@ export interface Annotations {
   places: Place[];
   dates: DateSpan[];
   dateline: Dateline | null;
+  /** the state the outlet writes from (see recognize/home-country.ts) */
+  home: { country: string; by: "agency" | "dateline" | "outlet" | "place" } | null;
   orgs: OrgEntity[];
   orgMentions: OrgMention[];
   people: PersonEntity[];

@@ -18,6 +18,7 @@ import { buildTokenIndex } from "../recognize/token-index.js";
 import { OrgRegistry, findOrganizations } from "../recognize/organizations.js";
 import { findPeople } from "../recognize/people.js";
 import { orgsFromTitles } from "../recognize/title-orgs.js";
+import { findHome, settleHomeCountries, storyStates } from "../recognize/home-country.js";
 import { extractEvents } from "../extract/events.js";
 import { extractAgreements } from "../extract/agreements.js";
 import { detectAreas } from "../extract/areas.js";
@@ -105,6 +106,10 @@ export function defaultStages(): Stage[] {
       doc.people = r.people;
       doc.personMentions = r.mentions;
       titleRanges.set(doc, r.titleRanges);
+    }),
+    stage("home-country", ["people", "dateline", "meta"], ["home", "people"], (doc) => {
+      const home = findHome(doc.dateline ?? null, doc.meta.url, storyStates(doc.sentences!, doc.places!));
+      doc.home = settleHomeCountries(doc.people!, doc.personMentions!, doc.sentences!, doc.places!, home);
     }),
     stage("title-organizations", ["people", "orgs"], ["orgs"], (doc) => {
       orgsFromTitles(doc.text, doc.tokens!, langData(doc.lang), doc.people!, titleRanges.get(doc)!, registries.get(doc)!);

@@ -147,7 +147,11 @@ function titleBefore(ctx: PeopleContext, s: SentenceSpan, first: number): { firs
     if (n === ",") {
       // only one comma, between the title and the name: "secrétaire du Conseil ..., Aleksandr Gorovoy"
       // English lists portfolios inside a title: "Minister of Land, Infrastructure and Transport"
-      const listed = ctx.data.lang === "en" && i + 1 < first && (t.flags[i + 1]! & IS_UPPER) && ctx.isCommon(t.lower[i + 1]!) && commas < 3;
+      // French lists them with a connector after each comma: "ministre de la science, de la technologie et de ..."
+      const listed =
+        i + 1 < first &&
+        commas < 3 &&
+        ((ctx.data.lang === "en" && (t.flags[i + 1]! & IS_UPPER) && ctx.isCommon(t.lower[i + 1]!)) || (i !== start - 1 && data.connectors.has(t.norm[i + 1]!) && !(t.flags[i + 1]! & IS_UPPER)));
       if (listed) {
         commas++;
         continue;
@@ -267,7 +271,7 @@ function judge(ctx: PeopleContext, s: SentenceSpan, si: number, first: number, l
       const p = ctx.index.placeOf[i]!;
       // "Ambassador to China", "ambassadeur en Tunisie": the state of posting, not the state served
       const pre = i > range.first ? t.norm[i - 1]! : "";
-      if (p >= 0 && (pre === "to" || pre === "en" || pre === "in" || pre === "a" || pre === "aupres")) {
+      if (p >= 0 && (pre === "to" || pre === "en" || pre === "in" || pre === "a" || pre === "au" || pre === "aupres")) {
         while (i + 1 < range.last && ctx.index.placeOf[i + 1] === p) i++;
         continue;
       }
