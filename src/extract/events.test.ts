@@ -93,3 +93,18 @@ test("'la dernière visite' is background; a visit by an international team has 
   const imf = events("« Nous avançons », a déclaré le président chilien Pablo Rojas alors que la dernière visite d'une équipe du Fonds monétaire international a validé un financement.", "fr", "2024-03-06");
   assert.ok(!imf.some((e) => e.kind === "visit" && e.who.includes("Pablo Rojas")));
 });
+
+test("what the article does not place happens where everything it places happens; two places leave it unplaced", () => {
+  const placeOf = (text: string) => {
+    const doc = runUntil(`Titre\n\n${text}`, "events", { lang: "en", published: "2024-04-20" });
+    return doc.events!.map((e) => [e.kind, e.place?.country ?? null]);
+  };
+  const one = placeOf(
+    "Chilean Foreign Minister Rosa Mendez paid an official visit to Kenya from April 14 to 16. During the visit, Rosa Mendez held talks with Kenyan Interior Minister Peter Otieno.",
+  );
+  assert.deepEqual(one, [["visit", "KEN"], ["meeting", "KEN"]]);
+  const two = placeOf(
+    "Chilean Foreign Minister Rosa Mendez met Kenyan Interior Minister Peter Otieno in Nairobi on April 14. Chilean Defence Minister Luis Soto met Ghanaian Defence Minister Kofi Mensah in Accra on April 15. Chilean Trade Minister Ana Vera also held talks with Peruvian Trade Minister Jorge Quispe.",
+  );
+  assert.deepEqual(two, [["meeting", "KEN"], ["meeting", "GHA"], ["meeting", null]]);
+});

@@ -213,7 +213,9 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
   const placed = (e: EventRecord) => e.place != null && e.place !== datelinePlace;
   const told = (e: EventRecord) => e.participants.length > 0 || (igos(e) > 0 && placed(e));
   // between two states, a state and an international organization, or two organizations
-  return events.filter((e) => !e.background || told(e)).filter((e) => e.countries.length >= 2 || (e.countries.length === 1 && igos(e) > 0) || (e.countries.length === 0 && igos(e) >= 2 && placed(e)));
+  const kept = events.filter((e) => !e.background || told(e)).filter((e) => e.countries.length >= 2 || (e.countries.length === 1 && igos(e) > 0) || (e.countries.length === 0 && igos(e) >= 2 && placed(e)));
+  shareOnePlace(kept);
+  return kept;
 }
 
 function countriesOf(ctx: ExtractContext, people: number[]): Set<string> {
@@ -354,6 +356,19 @@ function settleCountries(ctx: ExtractContext, events: EventRecord[]): void {
     }
     if (e.kind === "meeting" && new Set(e.participants.map((p) => people[p]!.country).filter(Boolean)).size >= 3) e.kind = "conference";
   }
+}
+
+/**
+ * When everything the article places happens in one state, what it does not place happens there too: the talks
+ * held "during the visit" to Cuba, the signing told again without its "à Buenos Aires".
+ */
+function shareOnePlace(events: EventRecord[]): void {
+  const current = events.filter((e) => !e.background);
+  const placed = current.filter((e) => e.place?.country);
+  if (!placed.length || placed.length === current.length) return;
+  if (new Set(placed.map((e) => e.place!.country)).size !== 1) return;
+  const where = placed.find((e) => e.kind !== "visit")?.place ?? placed[0]!.place!;
+  for (const e of current) if (!e.place) e.place = where;
 }
 
 /** "the agreement signed in 2014", "sur la base du programme signé ...": a past signing, not an event here. */
