@@ -18,7 +18,7 @@ import { buildTokenIndex } from "../recognize/token-index.js";
 import { OrgRegistry, findOrganizations } from "../recognize/organizations.js";
 import { findPeople } from "../recognize/people.js";
 import { orgsFromTitles } from "../recognize/title-orgs.js";
-import { findHome, settleHomeCountries, storyStates } from "../recognize/home-country.js";
+import { findHome, settleHomeCountries } from "../recognize/home-country.js";
 import { extractEvents } from "../extract/events.js";
 import { extractAgreements } from "../extract/agreements.js";
 import { detectAreas } from "../extract/areas.js";
@@ -108,7 +108,7 @@ export function defaultStages(): Stage[] {
       titleRanges.set(doc, r.titleRanges);
     }),
     stage("home-country", ["people", "dateline", "meta"], ["home", "people"], (doc) => {
-      const home = findHome(doc.dateline ?? null, doc.meta.url, storyStates(doc.sentences!, doc.places!));
+      const home = findHome(doc.dateline ?? null, doc.meta.url);
       doc.home = settleHomeCountries(doc.people!, doc.personMentions!, doc.sentences!, doc.places!, home);
     }),
     stage("title-organizations", ["people", "orgs"], ["orgs"], (doc) => {

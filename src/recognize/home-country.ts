@@ -66,10 +66,8 @@ export function outletCountry(url: string | null | undefined): string | null {
   return null;
 }
 
-/** `states`: those the story names. An agency whose state the story does not name ("APS" is Algeria's and Senegal's) yields to the dateline's place. */
-export function findHome(dateline: Dateline | null, url: string | null | undefined, states: readonly string[] = []): Home | null {
-  const agency = dateline?.agencyCountry;
-  if (agency && (states.includes(agency) || !dateline?.country || !states.includes(dateline.country))) return { country: agency, by: "agency" };
+export function findHome(dateline: Dateline | null, url: string | null | undefined): Home | null {
+  if (dateline?.agencyCountry) return { country: dateline.agencyCountry, by: "agency" };
   if (dateline?.country) return { country: dateline.country, by: "dateline" };
   const o = outletCountry(url);
   return o ? { country: o, by: "outlet" } : null;
@@ -118,7 +116,8 @@ export function settleHomeCountries(
     const city = places.find((p) => p.kind === "city" && p.iso3 && inBody(p));
     if (city) home = { country: city.iso3!, by: "place" };
   }
-  if (!home || (states.length && !states.includes(home.country))) return home;
+  // an agency's own officials serve its state even when it reports from abroad; an outlet's address tells less
+  if (!home || (home.by !== "agency" && states.length && !states.includes(home.country))) return home;
   for (const p of people) {
     if (!unknown(p)) continue;
     p.country = home.country;
