@@ -24,3 +24,24 @@ test("English bodies: possessive, demonym, head-final names, international organ
 test("a bare reference or a country name is not a new body", () => {
   assert.deepEqual(orgs("La Fédération de Russie a salué le ministère.", "fr"), []);
 });
+
+test("well-known national bodies named without their state take it from the knowledge base", () => {
+  assert.deepEqual(orgs("Le directeur du FSB a reçu une délégation de la DGSI et du FBI.", "fr"), ["RUS/SPY", "FRA/SPY", "USA/COP"]);
+  assert.deepEqual(orgs("Officials of the Bundeskriminalamt and the Guardia Civil met the Pentagon's envoy.", "en"), ["DEU/COP", "ESP/COP", "USA/MIL"]);
+  // the acronym after the full name is the same body
+  const dcis = runUntil("Titre\n\nUne délégation de la Direction de la coopération internationale de sécurité (DCIS) est arrivée.", "organizations", { lang: "fr" }).orgs!;
+  assert.deepEqual(dcis.map((o) => [o.name, o.country]), [["Direction de la coopération internationale de sécurité (DCIS)", "FRA"]]);
+});
+
+test("an acronym counts only as written; a seat of power after a place preposition is a place; a longer name is another body", () => {
+  assert.deepEqual(orgs("Le fsb et la Fsb ne sont rien.", "fr"), []);
+  assert.deepEqual(orgs("La rencontre s'est tenue à Matignon.", "fr"), []);
+  assert.deepEqual(orgs("The talks were held at the White House.", "en"), []);
+  assert.deepEqual(orgs("La Maison Blanche a confirmé la visite.", "fr"), ["USA/GOV"]);
+  assert.ok(!orgs("Thales Alenia Space signed a contract.", "en").includes("FRA/BUS"));
+});
+
+test("the head of a well-known body serves its state", () => {
+  const doc = runUntil("Titre\n\nLe directeur du FSB, Piotr Sokolov, a reçu le chef de la DGSI, Marc Lefort.", "people", { lang: "fr" });
+  assert.deepEqual(doc.people!.map((p) => [p.name, p.country]), [["Piotr Sokolov", "RUS"], ["Marc Lefort", "FRA"]]);
+});

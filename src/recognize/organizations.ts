@@ -7,6 +7,7 @@ import type { LangData, Sector } from "../lang/index.js";
 import type { OrgEntity, OrgMention, Place, SentenceSpan } from "../core/annotations.js";
 import { IS_ALLCAPS, IS_PUNCT, IS_UPPER, IS_WORD, type TokenTable } from "../segment/tokens.js";
 import type { TokenIndex } from "./token-index.js";
+import { institutionAt } from "./institutions.js";
 
 export interface OrgContext {
   text: string;
@@ -65,8 +66,16 @@ export function findOrganizations(ctx: OrgContext, registry = new OrgRegistry())
   for (const s of ctx.sentences) {
     if (s.zone !== "body" && s.zone !== "caption") continue;
     for (let i = s.first; i < s.last; i++) {
-      // international organizations from the knowledge base
       const p = index.placeOf[i]!;
+      // well-known national bodies from the knowledge base, unless a place reads longer there
+      const inst = institutionAt(ctx.text, t, i, s.last);
+      if (inst && (p < 0 || ctx.places[p]!.end <= t.end[inst.last - 1]!) && !(inst.named && afterPlacePreposition(ctx, s, i))) {
+        const k = registry.add(ctx.text.slice(t.start[inst.first]!, t.end[inst.last - 1]!), inst.institution.iso3, inst.institution.sector, t.start[inst.first]!, t.end[inst.last - 1]!);
+        for (let j = inst.first; j < inst.last; j++) index.orgOf[j] = k;
+        i = inst.last - 1;
+        continue;
+      }
+      // international organizations from the knowledge base
       if (p >= 0 && ctx.places[p]!.kind === "igo") {
         const pl = ctx.places[p]!;
         const k = registry.add(pl.name, null, "IGO", pl.start, pl.end);
@@ -93,6 +102,13 @@ export function findOrganizations(ctx: OrgContext, registry = new OrgRegistry())
     }
   }
   return { orgs: registry.orgs, mentions: registry.mentions };
+}
+
+/** "à Matignon", "at the White House", "au Kremlin": a seat of power after a place preposition is where, not who. */
+function afterPlacePreposition(ctx: OrgContext, s: SentenceSpan, i: number): boolean {
+  let k = i - 1;
+  if (k >= s.first && ctx.data.definite.has(ctx.t.norm[k]!)) k--;
+  return k >= s.first && ctx.data.placePrepositions.has(ctx.t.norm[k]!);
 }
 
 interface OrgPart {
