@@ -108,3 +108,13 @@ test("what the article does not place happens where everything it places happens
   );
   assert.deepEqual(two, [["meeting", "KEN"], ["meeting", "GHA"], ["meeting", null]]);
 });
+
+test("what an agreement provides for (joint patrols, training) has not happened: no event", () => {
+  const got = events(
+    "Chilean Interior Minister Rosa Mendez and Kenyan Interior Minister Peter Otieno signed a memorandum of understanding in Nairobi on April 14. The memorandum provides for joint patrols and training courses for police officers, Otieno told reporters after the talks with Rosa Mendez.",
+    "en",
+    "2024-04-15",
+  );
+  assert.ok(got.some((e) => e.kind === "signing"));
+  assert.ok(!got.some((e) => e.kind === "other"), JSON.stringify(got));
+});

@@ -232,8 +232,11 @@ function findTriggers(ctx: ExtractContext, s: SentenceSpan): Trigger[] {
   const out: Trigger[] = [];
   const blocked = new Set<number>();
   for (const m of data.notEvents.scan(t, s.first, s.last)) for (let k = m.first; k < m.last; k++) blocked.add(k);
+  // "the agreement provides for joint patrols and training": what it provides for has not happened
+  const provisions = data.provisions.scan(t, s.first, s.last);
   for (const m of data.triggers.scan(t, s.first, s.last)) {
     if (blocked.has(m.first)) continue;
+    if (m.value === "other" && provisions.some((p) => p.last <= m.first && m.first - p.last <= 8)) continue;
     // a capitalized event word inside a name ("Korean Language Training Course") is a name, save for
     // the names of conferences and meetings ("Russia-Africa Summit", "the 2+2 Meeting")
     if (m.first > s.first && (t.flags[m.first]! & IS_UPPER) && m.value !== "conference" && m.value !== "meeting" && !ctx.data.definite.has(t.norm[m.first - 1]!)) continue;

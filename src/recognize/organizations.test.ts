@@ -45,3 +45,11 @@ test("the head of a well-known body serves its state", () => {
   const doc = runUntil("Titre\n\nLe directeur du FSB, Piotr Sokolov, a reçu le chef de la DGSI, Marc Lefort.", "people", { lang: "fr" });
   assert.deepEqual(doc.people!.map((p) => [p.name, p.country]), [["Piotr Sokolov", "RUS"], ["Marc Lefort", "FRA"]]);
 });
+
+test("a title's body ends before the holder's rank; a head word inside an office is no body of its own", () => {
+  const doc = runUntil("Titre\n\nVietnamese Minister of Public Security General Tran Van Minh met Kenyan Interior Cabinet Secretary Joseph Mwangi.", "title-organizations", { lang: "en" });
+  assert.deepEqual(doc.orgs!.map((o) => [o.name, o.country, o.sector]), [
+    ["ministry of Public Security", "VNM", "COP"],
+    ["ministry of interior", "KEN", "COP"],
+  ]);
+});

@@ -90,6 +90,8 @@ export function findOrganizations(ctx: OrgContext, registry = new OrgRegistry())
       }
       const head = data.orgHeads.matchAt(t, i, s.last);
       if (!head) continue;
+      // a head word inside an office is the office's: "Interior Cabinet Secretary" names a person's post
+      if (insideOffice(ctx, s, i)) continue;
       // "Fédération de Russie" is a state, not a body
       if (p >= 0) continue;
       const found = readOrganization(ctx, s, i, head.last);
@@ -102,6 +104,15 @@ export function findOrganizations(ctx: OrgContext, registry = new OrgRegistry())
     }
   }
   return { orgs: registry.orgs, mentions: registry.mentions };
+}
+
+function insideOffice(ctx: OrgContext, s: SentenceSpan, i: number): boolean {
+  // an office that starts at the head ("Politburo member") names the body too, and title-orgs gives it its state
+  for (let k = Math.max(s.first, i - 2); k < i; k++) {
+    const m = ctx.data.titles.matchAt(ctx.t, k, s.last);
+    if (m && m.value === "office" && m.last > i + 1) return true;
+  }
+  return false;
 }
 
 /** "à Matignon", "at the White House", "au Kremlin": a seat of power after a place preposition is where, not who. */

@@ -107,3 +107,9 @@ test("a title before 'and' belongs to the person before it when the next one has
   const got = people("Dr. Pablo Rojas, Minister of Foreign Affairs and International Cooperation of Chile and Ilse Varga, EU High Representative for Trade, co-chaired the meeting.", "en");
   assert.deepEqual(got.find(([n]) => n === "Ilse Varga"), ["Ilse Varga", null]);
 });
+
+test("a body's acronym inside the title before a name: the title, and so the state, reach the name", () => {
+  const doc = runUntil("Titre\n\nRabat, 5 juin (MAP) - M. Diallo a été reçu par le directeur général de la DGXY, Karim Alaoui.", "home-country", { lang: "fr" });
+  const p = doc.people!.find((x) => x.name === "Karim Alaoui")!;
+  assert.deepEqual([p.titles, p.country], [["directeur général de la DGXY"], "MAR"]);
+});

@@ -170,6 +170,8 @@ function titleBefore(ctx: PeopleContext, s: SentenceSpan, first: number): { firs
     if (!(f & IS_UPPER) && i > s.first && t.lower[i - 1] !== "a" && (data.connectors.has(t.norm[i - 1]!) || data.definite.has(t.norm[i - 1]!)) && ctx.isCommon(t.lower[i]!)) continue;
     if (!(f & IS_UPPER) && n.length > 4 && data.adjectiveEnding.test(n) && ctx.isCommon(t.lower[i]!)) continue;
     if (n === "s" && t.norm[i - 1] === "'") continue;
+    // a body's acronym in the complement: "directeur général de la DGSN"
+    if ((f & IS_ALLCAPS) && n.length >= 2 && i > s.first && (data.connectors.has(t.norm[i - 1]!) || data.definite.has(t.norm[i - 1]!))) continue;
     // "a" without its accent is the verb: "le ministre a reçu X" has no title before X
     if (t.lower[i] === "a" && data.lang === "fr") break;
     if ((f & IS_UPPER) && ctx.isCommon(t.lower[i]!)) continue;

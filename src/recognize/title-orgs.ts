@@ -31,7 +31,12 @@ export function orgsFromTitles(
       if (!body) continue;
       // the complement runs to the next office or the end of the phrase: "de la Sécurité publique"
       let end = m.last;
-      while (end < r.last && !(t.flags[end]! & IS_PUNCT) && !(data.titles.matchAt(t, end, r.last)?.value === "office") && t.norm[end] !== "et" && t.norm[end] !== "and") end++;
+      // ... or to a rank or honorific of the holder: "Minister of Public Security General To Lam"
+      const stops = (k: number) => {
+        const v = data.titles.matchAt(t, k, r.last)?.value;
+        return v === "office" || v === "rank" || v === "honorific";
+      };
+      while (end < r.last && !(t.flags[end]! & IS_PUNCT) && !stops(end) && t.norm[end] !== "et" && t.norm[end] !== "and") end++;
       let from = m.last;
       // demonyms after the office belong to the person, not to the body's name
       while (from < end && !data.connectors.has(t.norm[from]!)) from++;
