@@ -60,3 +60,12 @@ test("a definite mention worded within an agreement named before is that agreeme
     2,
   );
 });
+
+test("a period after the next agreement's noun is that agreement's; a verb after 'and' ends a title", () => {
+  assert.deepEqual(
+    agreements("Les ministres tchèque et kényan de l'Intérieur ont signé un accord de coopération en matière de sécurité et un programme d'action pour la période 2024-2026.", "fr", "2024-05-04"),
+    [["agreement", "signed", null, null], ["programme", "signed", "2024-2026", null]],
+  );
+  const titles = runUntil("Titre\n\nThe Chilean and Kenyan ministers reviewed the cooperation plan for 2021-2025 and agreed to step up information sharing.", "events", { lang: "en" }).agreements!.map((a) => a.title);
+  assert.deepEqual(titles, ["cooperation plan for 2021-2025"]);
+});

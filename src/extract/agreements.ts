@@ -112,7 +112,9 @@ function record(ctx: ExtractContext, s: SentenceSpan, si: number, events: EventR
   const last = x.last;
   let status = x.status ?? statusOf(ctx, s, x.nounFirst, last);
   const inside = datesIn(ctx, t.start[x.nounFirst]!, t.end[Math.min(s.last, last + 4) - 1]!);
-  const around = datesIn(ctx, s.start, s.end);
+  // "un accord de sécurité et un programme d'action pour la période 2024-2026": the period is the next agreement's
+  const next = ctx.data.agreementKinds.scan(t, last, s.last)[0];
+  const around = datesIn(ctx, s.start, next ? t.start[next.first]! : s.end);
   const per = inside.find((d) => d.kind === "period") ?? around.find((d) => d.kind === "period" && d.start > t.start[x.nounFirst]!);
   const year = inside.find((d) => d.kind === "year") ?? around.find((d) => d.kind === "year" && d.start > t.start[x.nounFirst]!);
   let period: AgreementRecord["period"] = per ? { from: per.periodFrom ?? null, to: per.periodTo ?? null } : null;
@@ -186,6 +188,8 @@ function titleEnd(ctx: ExtractContext, s: SentenceSpan, from: number, inList: bo
       break;
     }
     if (STOP.has(n)) break;
+    // "the cooperation plan for 2021-2025 and agreed to ...": a verb after the conjunction starts a new clause
+    if ((n === "et" || n === "and") && i + 1 < s.last && !(t.flags[i + 1]! & IS_UPPER) && data.clauseVerbs.has(t.norm[i + 1]!)) break;
     if ((n === "et" || n === "and" || n === "as") && i + 1 < s.last) {
       let k = i + 1;
       while (k < s.last && (data.definite.has(t.norm[k]!) || t.norm[k] === "another" || t.norm[k] === "un" || t.norm[k] === "une" || t.norm[k] === "a" || t.norm[k] === "well")) k++;

@@ -18,7 +18,7 @@ interface EventsFile {
 }
 interface AgreementsFile {
   kinds: Record<AgreementKind, string[]>; signed: string[]; referenced: string[]; planned: string[]; generic_plural: string[];
-  accent_sensitive: string[]; title_prepositions: string[];
+  accent_sensitive: string[]; title_prepositions: string[]; clause_verbs?: string[];
   list_cues: string[]; field_list_cues: string[]; field_link: string; singulars: Record<string, string>;
 }
 interface OrganizationsFile {
@@ -70,6 +70,8 @@ export interface LangData {
   /** agreement nouns whose accents tell them from other words ("traité" / "traite") */
   readonly accentSensitive: ReadonlyMap<string, string[]>;
   readonly titlePrepositions: ReadonlySet<string>;
+  /** verbs that, right after 'and'/'et', start a new clause and so end an agreement's title */
+  readonly clauseVerbs: ReadonlySet<string>;
   /** "namely", "including", ":": what follows lists items; "fields": the items may be bare fields ("Border; border trade") */
   readonly listCues: PhraseMatcher<"list" | "fields">;
   /** joins a document noun and its field: "cooperation document on border" */
@@ -160,6 +162,7 @@ export function langData(lang: Lang): LangData {
     genericPlural: new Set(agreements.generic_plural.map(norm)),
     accentSensitive: groupByNorm(agreements.accent_sensitive),
     titlePrepositions: new Set(agreements.title_prepositions.map(normalizeWord)),
+    clauseVerbs: new Set((agreements.clause_verbs ?? []).map(normalizeWord)),
     listCues: new PhraseMatcher([
       ...agreements.list_cues.map((p) => [p, "list"] as [string, "list"]),
       ...agreements.field_list_cues.map((p) => [p, "fields"] as [string, "fields"]),
