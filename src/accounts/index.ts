@@ -23,14 +23,15 @@ export async function checkPassword(store: Store, username: string, password: st
   return u && ok ? { id: u.id, username: u.username, role: u.role } : null;
 }
 
-/** a new token for the user (null when there is no such user) */
-export async function createToken(store: Store, username: string, label: string | null = null): Promise<string | null> {
+/** a new token for the user, valid until `expiresAt` (null: until revoked); null when there is no such user */
+export async function createToken(store: Store, username: string, label: string | null = null, expiresAt: Date | null = null): Promise<string | null> {
   const token = newToken();
-  return (await store.addToken(username, tokenHash(token), label)) ? token : null;
+  return (await store.addToken(username, tokenHash(token), label, expiresAt?.toISOString() ?? null)) ? token : null;
 }
 
-export async function userOfToken(store: Store, token: string): Promise<User | null> {
-  return store.tokenUser(tokenHash(token));
+/** the user of a token neither revoked nor expired at `now` */
+export async function userOfToken(store: Store, token: string, now: Date = new Date()): Promise<User | null> {
+  return store.tokenUser(tokenHash(token), now.toISOString());
 }
 
 export async function revokeToken(store: Store, token: string): Promise<boolean> {

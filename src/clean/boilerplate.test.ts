@@ -47,3 +47,18 @@ test("English related block and disclaimer end the article", () => {
   const text = "Title here\n\nHANOI — The minister met his counterpart.\n\nRelated\n\nOther story about trade.";
   assert.deepEqual(kinds(text, "en").map((k) => k[1]), ["title", "body", "related", "related"]);
 });
+
+test("an inline 'Lire aussi : ...' or 'À lire aussi | ...' line is a teaser, and the article goes on after it", () => {
+  const text = [
+    "Le Mali et le Niger coopèrent",
+    "",
+    "Bamako, 3 mai (AMAP) - Le ministre malien a reçu son homologue nigérien pour parler de sécurité et de la lutte contre le terrorisme dans la région.",
+    "",
+    "Lire aussi : Le Ghana et le Togo signent un accord de défense",
+    "",
+    "Les deux ministres ont signé un mémorandum.",
+    "",
+    "À lire aussi | Le Chili et le Pérou signent un traité",
+  ].join("\n");
+  assert.deepEqual(kinds(text, "fr").map((k) => k[1]), ["title", "body", "teaser", "body", "teaser"]);
+});

@@ -42,6 +42,11 @@ export interface ZoneResult {
   title: { start: number; end: number } | null;
 }
 
+function inlineTeaser(line: string, data: LangData): boolean {
+  const m = /^([^:|»>]{3,40})\s*[:|»>]\s*\S/u.exec(line);
+  return !!m && data.endMarkers.has(squash(m[1]!));
+}
+
 export function findZones(text: string, data: LangData): ZoneResult {
   const ls = lines(text);
   const zones: Zone[] = [];
@@ -69,6 +74,8 @@ export function findZones(text: string, data: LangData): ZoneResult {
     } else if (titleKeys.has(l.key)) kind = "title-repeat";
     else if (t.length < 500 && (STRAY_MARKER.test(t) || CAPTION_END.test(t) || (t.length < 40 && /^(photo|ảnh)\b/iu.test(t)))) kind = "caption";
     else if (/^\[[^\]]+\]$/.test(t)) kind = "teaser";
+    // "Lire aussi : Le Ghana et la Côte d'Ivoire signent ...", "Read more: ...": a link to another story, inline
+    else if (inlineTeaser(t, data)) kind = "teaser";
     else if (t.length < 400 && seen.some((k) => k.startsWith(l.key) && l.key.length > 40)) kind = "lead-repeat";
     else if (seen.some((k) => k === l.key)) kind = "lead-repeat";
     // a lead paragraph that a later paragraph repeats after its dateline

@@ -10,6 +10,9 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** ten years: a later date would be no expiry in practice */
+const MAX_DAYS = 3650;
+
 function usage(what: string, reason: string): number {
   process.stderr.write(`entente ${what}: ${reason} (try entente --help)\n`);
   return 2;
@@ -21,7 +24,7 @@ export async function runAccounts(command: "user" | "token", argv: string[]): Pr
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { db: { type: "string" }, role: { type: "string" }, "password-stdin": { type: "boolean" }, label: { type: "string" } },
+      options: { db: { type: "string" }, role: { type: "string" }, "password-stdin": { type: "boolean" }, label: { type: "string" }, "expires-days": { type: "string" } },
     });
   } catch (e) {
     return usage(command, (e as Error).message);
@@ -51,15 +54,23 @@ export async function runAccounts(command: "user" | "token", argv: string[]): Pr
       await store.close();
     }
   }
-  if (verb !== "create" || !name || extra.length) return usage("token", "the form is: entente token create NAME");
+  if (verb !== "create" || !name || extra.length) return usage("token", "the form is: entente token create NAME [--expires-days N]");
+  // no expiry by default: the token of a script works until it is revoked
+  let expires: Date | null = null;
+  if (values["expires-days"] !== undefined) {
+    const days = Number(values["expires-days"]);
+    if (!Number.isFinite(days) || days <= 0 || days > MAX_DAYS) return usage("token", `--expires-days takes a number of days above 0 and up to ${MAX_DAYS}, not "${values["expires-days"]}"`);
+    expires = new Date(Date.now() + days * 86_400_000);
+  }
   const store = await openStore(values.db);
   try {
-    const token = await createToken(store, name, values.label ?? "cli");
+    const token = await createToken(store, name, values.label ?? "cli", expires);
     if (!token) {
       process.stderr.write(`entente token: there is no user ${name} (entente user add ${name} first)\n`);
       return 1;
     }
     process.stdout.write(`${token}\n`);
+    process.stderr.write(expires ? `the token expires at ${expires.toISOString()}\n` : "the token does not expire\n");
     return 0;
   } finally {
     await store.close();

@@ -17,11 +17,12 @@ Usage:
   entente person [--db DB] NAME           variants, offices over time, events, sources
   entente search [--db DB] TEXT           full text over articles and names
   entente export [--db DB] --format eval|jsonl|plover|gexf|csv --out DIR   (csv: events, agreements, people, event_sources tables)
-  entente serve [--db DB] [--port N] [--host H] [--processes N]
+  entente serve [--db DB] [--port N] [--host H] [--processes N] [--session-hours N] [--behind-proxy]
                                                   the web app and its API (default http://127.0.0.1:8080/,
                                                   one process per core, at most 4)
   entente user add NAME [--role editor|reader] [--password-stdin]   an account (password on stdin or in ENTENTE_PASSWORD)
-  entente token create NAME               print a new API token of that user
+  entente token create NAME [--expires-days N]
+                                                  print a new API token of that user (never expires without the flag)
 
 The store is ./entente.db (SQLite) unless --db or ENTENTE_DB names another file or a postgres://... URL.
 

@@ -6,7 +6,7 @@ import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { openStore } from "../store/store.js";
-import { createApp } from "../server/app.js";
+import { createApp, DEFAULT_SESSION_HOURS, type AppOptions } from "../server/app.js";
 import { serve } from "../server/serve.js";
 
 const MAX_PROCESSES = 4;
@@ -19,7 +19,13 @@ interface Listening {
 export async function runServe(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, processes: { type: "string" } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, processes: { type: "string" },
+        "session-hours": { type: "string" }, "behind-proxy": { type: "boolean" },
+      },
+    }));
   } catch (e) {
     process.stderr.write(`entente serve: ${(e as Error).message} (try entente --help)\n`);
     return 2;
@@ -39,29 +45,36 @@ export async function runServe(argv: string[]): Promise<number> {
     process.stderr.write("entente serve: an in-memory database lives in one process: use --processes 1\n");
     return 2;
   }
+  const sessionHours = values["session-hours"] === undefined ? DEFAULT_SESSION_HOURS : Number(values["session-hours"]);
+  if (!Number.isFinite(sessionHours) || sessionHours <= 0 || sessionHours > 24 * 366) {
+    process.stderr.write(`entente serve: --session-hours takes a number of hours above 0 and up to a year (${24 * 366}), not "${values["session-hours"]}"\n`);
+    return 2;
+  }
+  // failed log-ins are counted per process: with --processes N, the limits of a client are up to N times as high
+  const app: AppOptions = { sessionHours, behindProxy: values["behind-proxy"] ?? false };
   const host = values.host ?? "127.0.0.1";
   if (cluster.isWorker) {
     // the channel to the primary keeps a serving process alive: it leaves explicitly, and on an error too
     let code = 1;
     try {
-      code = await runProcess(values.db, port, host, (url) => process.send!({ entente: "listening", url } satisfies Listening));
+      code = await runProcess(values.db, port, host, app, (url) => process.send!({ entente: "listening", url } satisfies Listening));
     } catch (e) {
       process.stderr.write(`entente serve: ${(e as Error).message}\n`);
     }
     process.exit(code);
   }
-  if (processes === 1) return runProcess(values.db, port, host, (url) => process.stdout.write(`entente: serving on ${url} (Ctrl-C to stop)\n`));
+  if (processes === 1) return runProcess(values.db, port, host, app, (url) => process.stdout.write(`entente: serving on ${url} (Ctrl-C to stop)\n`));
   const code = await runPrimary(values.db, processes);
   // the cluster's shared listening handle outlives the serving processes
   process.exit(code);
 }
 
 /** One serving process: open the store, listen, warm the aggregates, stop on SIGINT or SIGTERM. */
-async function runProcess(db: string | undefined, port: number, host: string, listening: (url: string) => void): Promise<number> {
+async function runProcess(db: string | undefined, port: number, host: string, app: AppOptions, listening: (url: string) => void): Promise<number> {
   const store = await openStore(db);
   let server;
   try {
-    server = await serve(createApp(store), { port, host });
+    server = await serve(createApp(store, app), { port, host });
   } catch (e) {
     await store.close();
     throw e;

@@ -69,3 +69,8 @@ test("a period after the next agreement's noun is that agreement's; a verb after
   const titles = runUntil("Titre\n\nThe Chilean and Kenyan ministers reviewed the cooperation plan for 2021-2025 and agreed to step up information sharing.", "events", { lang: "en" }).agreements!.map((a) => a.title);
   assert.deepEqual(titles, ["cooperation plan for 2021-2025"]);
 });
+
+test("a day after an agreement's title is when it was signed, not part of the title", () => {
+  const titles = runUntil("Titre\n\nChilean Defence Minister Luis Soto and Kenyan Defence Minister Peter Otieno signed a protocol on military training cooperation on Wednesday.", "events", { lang: "en", published: "2024-06-13" }).agreements!.map((a) => [a.title, a.date]);
+  assert.deepEqual(titles, [["protocol on military training cooperation", "2024-06-12"]]);
+});

@@ -188,6 +188,9 @@ function titleEnd(ctx: ExtractContext, s: SentenceSpan, from: number, inList: bo
       break;
     }
     if (STOP.has(n)) break;
+    // "a protocol on military training cooperation on Wednesday": a day or a month after the title is the signing's
+    if (i > from && dayOrMonthAt(ctx, i + 1) && data.titlePrepositions.has(n)) break;
+    if (i > from && dayOrMonthAt(ctx, i)) break;
     // "the cooperation plan for 2021-2025 and agreed to ...": a verb after the conjunction starts a new clause
     if ((n === "et" || n === "and") && i + 1 < s.last && !(t.flags[i + 1]! & IS_UPPER) && data.clauseVerbs.has(t.norm[i + 1]!)) break;
     if ((n === "et" || n === "and" || n === "as") && i + 1 < s.last) {
@@ -203,6 +206,13 @@ function titleEnd(ctx: ExtractContext, s: SentenceSpan, from: number, inList: bo
   }
   while (last > from && (data.connectors.has(t.norm[last - 1]!) || data.titlePrepositions.has(t.norm[last - 1]!))) last--;
   return { last: Math.max(last, from), coordinated };
+}
+
+/** a date that is not a bare year or period (those name programmes: "programme 2019-2021") starts at token k */
+function dayOrMonthAt(ctx: ExtractContext, k: number): boolean {
+  if (k >= ctx.t.n) return false;
+  const at = ctx.t.start[k]!;
+  return ctx.dates.some((d) => d.start === at && d.kind !== "year" && d.kind !== "period");
 }
 
 /**

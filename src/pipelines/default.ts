@@ -87,13 +87,13 @@ export function defaultStages(): Stage[] {
       }
       (doc.meta as { published: string | null }).published = published;
     }),
-    stage("organizations", ["places", "sentences"], ["orgs"], (doc) => {
+    stage("organizations", ["places", "sentences", "dates"], ["orgs"], (doc) => {
       const index = buildTokenIndex(doc.tokens!, doc.places!, doc.sentences!);
       indexes.set(doc, index);
       const registry = new OrgRegistry();
       registries.set(doc, registry);
       const r = findOrganizations(
-        { text: doc.text, t: doc.tokens!, sentences: doc.sentences!, places: doc.places!, index, data: langData(doc.lang), isCommon: commonWords(doc.lang) },
+        { text: doc.text, t: doc.tokens!, sentences: doc.sentences!, places: doc.places!, index, data: langData(doc.lang), isCommon: commonWords(doc.lang), dates: doc.dates },
         registry,
       );
       doc.orgs = r.orgs;

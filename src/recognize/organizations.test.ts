@@ -53,3 +53,12 @@ test("a title's body ends before the holder's rank; a head word inside an office
     ["ministry of interior", "KEN", "COP"],
   ]);
 });
+
+test("a name ends before a day after its connector; a portfolio word before 'Ministry' belongs to it", () => {
+  const doc = runUntil("Titre\n\nThe Chilean Navy and the Royal Australian Navy on Monday began a patrol, the Kenyan Defence Ministry said.", "organizations", { lang: "en" });
+  assert.deepEqual(doc.orgs!.map((o) => [o.name, o.country, o.sector]), [
+    ["Chilean Navy", "CHL", "MIL"],
+    ["Royal Australian Navy", "AUS", "MIL"],
+    ["Kenyan Defence Ministry", "KEN", "MIL"],
+  ]);
+});

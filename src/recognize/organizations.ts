@@ -4,7 +4,7 @@
 // organizations of the knowledge base. Country comes from the places inside the name; sector from the
 // sector cue words of the language data.
 import type { LangData, Sector } from "../lang/index.js";
-import type { OrgEntity, OrgMention, Place, SentenceSpan } from "../core/annotations.js";
+import type { DateSpan, OrgEntity, OrgMention, Place, SentenceSpan } from "../core/annotations.js";
 import { IS_ALLCAPS, IS_PUNCT, IS_UPPER, IS_WORD, type TokenTable } from "../segment/tokens.js";
 import type { TokenIndex } from "./token-index.js";
 import { institutionAt } from "./institutions.js";
@@ -18,6 +18,8 @@ export interface OrgContext {
   data: LangData;
   /** is this lowercased word an ordinary word of the language? */
   isCommon: (lower: string) => boolean;
+  /** the dates found: a day or month after a connector ends a name ("the Royal Navy on Monday") */
+  dates?: readonly DateSpan[];
 }
 
 export interface OrgResult {
@@ -152,7 +154,7 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
       continue;
     }
     if (data.lang === "en" && !(f & IS_PUNCT) && !data.stopwords.has(n) && !data.titles.matchAt(t, i, h) &&
-        (((f & IS_UPPER) && headCapital && ctx.isCommon(t.lower[i]!)) || data.orgAdjectives.has(n))) {
+        (((f & IS_UPPER) && headCapital && (ctx.isCommon(t.lower[i]!) || data.domainWords.has(n))) || data.orgAdjectives.has(n))) {
       first = i;
       continue;
     }
@@ -192,6 +194,7 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
       continue;
     }
     if (afterConnector) {
+      if (ctx.dates?.some((d) => d.start === t.start[i] && d.kind !== "year" && d.kind !== "period")) break;
       // "... et le ministère russe": a new body, not a complement
       if (data.orgHeads.matchAt(t, i, s.last) && !(f & IS_UPPER) && (t.norm[i - 2] === "et" || t.norm[i - 2] === "and" || t.norm[i - 1] === "et")) break;
       if (data.titles.matchAt(t, i, s.last)?.value === "office" && !(f & IS_UPPER)) break;

@@ -9,6 +9,8 @@ import { knownAreas, isKnownCountry } from "./labels.js";
 import type { CodeBook } from "./params.js";
 import { readRoutes } from "./routes-read.js";
 import { writeRoutes } from "./routes-write.js";
+import { authRoutes } from "./routes-auth.js";
+import { LoginThrottle, type LoginThrottleOptions } from "./login-throttle.js";
 import { DEFAULT_WEB_ROOT, serveWeb } from "./static.js";
 import { json } from "./respond.js";
 import { responseCache } from "./response-cache.js";
@@ -18,7 +20,17 @@ export interface AppOptions {
   webRoot?: string;
   /** reported by GET /api/health (default: package.json's) */
   version?: string;
+  /** how long a token of POST /api/auth/login lasts, in hours (default 12) */
+  sessionHours?: number;
+  /** the limits on failed log-ins (default 5 per username, 20 per address, in 15 minutes); their clock is `now` */
+  loginLimits?: Omit<LoginThrottleOptions, "now">;
+  /** behind a reverse proxy: the client's address is the last of X-Forwarded-For, not the socket's (default false) */
+  behindProxy?: boolean;
+  /** the clock of log-in limits and token expiry, milliseconds since the epoch (default Date.now; tests move it) */
+  now?: () => number;
 }
+
+export const DEFAULT_SESSION_HOURS = 12;
 
 export type AppEnv = { Variables: { user: User | null } };
 
@@ -54,16 +66,22 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono<AppEnv> {
   const book = codeBook(store);
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
   const version = opts.version ?? packageVersion();
+  const now = opts.now ?? Date.now;
+  const sessionHours = opts.sessionHours ?? DEFAULT_SESSION_HOURS;
+  if (!(sessionHours > 0)) throw new RangeError(`sessionHours must be positive, not ${sessionHours}`);
+  // in memory, so per process: `entente serve --processes N` has N of them (see login-throttle.ts)
+  const throttle = new LoginThrottle({ ...opts.loginLimits, now });
 
   app.use("*", async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
     if (c.req.path.startsWith("/api/")) c.res.headers.set("Cache-Control", "no-store");
   });
-  app.use("/api/*", authenticate(store));
+  app.use("/api/*", authenticate(store, now));
   app.use("/api/*", responseCache(store));
 
   readRoutes(app, store, book, version);
+  authRoutes(app, store, book, { throttle, sessionHours, now, behindProxy: opts.behindProxy ?? false });
   writeRoutes(app, store, book);
 
   const noRoute = (c: { req: { method: string; path: string } }) => json({ error: { code: "not_found", message: `no route ${c.req.method} ${c.req.path}` } }, 404);
@@ -73,7 +91,7 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono<AppEnv> {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) {
-      const headers: Record<string, string> = err.status === 401 ? { "WWW-Authenticate": 'Bearer realm="entente"' } : {};
+      const headers: Record<string, string> = { ...err.headers, ...(err.status === 401 ? { "WWW-Authenticate": 'Bearer realm="entente"' } : {}) };
       return new Response(errorBody(err.code, err.message), { status: err.status, headers: { "Content-Type": "application/json; charset=utf-8", ...headers } });
     }
     // the message of an unexpected error stays in the log: it may hold SQL or paths

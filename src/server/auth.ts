@@ -17,18 +17,27 @@ export function bearer(header: string | undefined): string | null | undefined {
   return m ? m[1]! : null;
 }
 
-export function authenticate(store: Store): MiddlewareHandler<{ Variables: { user: User | null } }> {
+/** `now` is the clock a token's expiry is compared with (milliseconds since the epoch) */
+export function authenticate(store: Store, now: () => number = Date.now): MiddlewareHandler<{ Variables: { user: User | null } }> {
   return async (c, next) => {
     const token = bearer(c.req.header("authorization"));
-    const user = token ? await userOfToken(store, token) : null;
+    const user = token ? await userOfToken(store, token, new Date(now())) : null;
     c.set("user", user);
     const path = c.req.path.replace(/\/+$/, "");
     if (WRITES.has(c.req.method) && !PUBLIC.has(path)) {
-      if (!user) throw new ApiError("unauthorized", token === undefined ? "this needs a token: Authorization: Bearer <token>" : "the token is not valid (unknown, revoked or malformed)");
+      if (!user) throw new ApiError("unauthorized", unauthorized(token));
       if (!ANY_USER.has(path) && user.role !== "editor") throw new ApiError("forbidden", `${user.username} is a reader: changing records needs an editor`);
     }
     await next();
   };
+}
+
+/** why a write without a user is refused */
+function unauthorized(token: string | null | undefined): string {
+  if (token === undefined) return "this needs a token: Authorization: Bearer <token>";
+  if (token === null) return "the token is malformed (Authorization: Bearer <token>)";
+  // a log-in token expires (after 12 hours by default): the store tells no expired one from a revoked one
+  return "the token is expired or revoked (or unknown): log in again for a new one";
 }
 
 /** the signed-in user, or a 401 */

@@ -78,7 +78,7 @@ export const OPENAPI = {
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     schemas: {
-      Error: obj({ error: obj({ code: { enum: ["bad_request", "not_found", "unauthorized", "forbidden", "conflict", "payload_too_large", "internal"] }, message: str }) }),
+      Error: obj({ error: obj({ code: { enum: ["bad_request", "not_found", "unauthorized", "forbidden", "conflict", "payload_too_large", "too_many_requests", "internal"] }, message: str }) }),
       Evidence: obj({ start: int, end: int, text: str }),
       Source: obj({ articleId: int, index: nullable("integer"), evidence: arr(ref("Evidence")), url: nullable("string"), uri: nullable("string"), title: nullable("string"), outlet: nullable("string"), published: nullable("string"), superseded: { type: "boolean" } }),
       PersonRef: obj({ id: str, name: str, country: nullable("string") }),
@@ -166,7 +166,27 @@ export const OPENAPI = {
     "/api/search": get("full text over names and articles", obj({ items: arr(ref("SearchHit")) }), [q("q", str, "words, all required", true), q("limit", { type: "integer", minimum: 1, maximum: 1000, default: 20 }, "at most 200 are returned")]),
     "/api/articles/{id}": get("a stored article with its raw text", ref("Article"), [{ name: "id", in: "path", required: true, schema: int }], [400, 404]),
     "/api/corrections": get("corrections, most recent first", page(ref("Correction")), [q("target", str, "a record id: made on it or attached to it now"), ...PAGING]),
-    "/api/auth/login": write("post", "log in: a new token", obj({ username: str, password: str }), obj({ token: str, user: obj({ username: str, role: { enum: ["editor", "reader"] } }) }), [400, 401], false),
+    "/api/auth/login": {
+      post: {
+        summary: "log in: a new token, which expires (after 12 hours unless the server says otherwise)",
+        description:
+          "Failed log-ins are counted per username (5) and per client address (20) over 15 minutes, in each server process: past either limit, attempts are refused with 429 and Retry-After, whatever the password, until older failures leave the window. A success clears the failures of its username.",
+        requestBody: { required: true, content: { "application/json": { schema: obj({ username: str, password: str }) } } },
+        responses: {
+          "200": json(obj({
+            token: str,
+            expires_at: { type: "string", format: "date-time", description: "ISO 8601, UTC: the token is refused from then on" },
+            user: obj({ username: str, role: { enum: ["editor", "reader"] } }),
+          })),
+          ...errors(400, 401),
+          "429": {
+            description: "too many failed log-ins for this username or from this address",
+            headers: { "Retry-After": { description: "seconds to wait before trying again", schema: { type: "integer", minimum: 1 } } },
+            content: { "application/json": { schema: ref("Error") } },
+          },
+        },
+      },
+    },
     "/api/auth/logout": write("post", "revoke the token of the request", null, obj({ ok: { type: "boolean" } }), [401]),
     "/api/me": { get: { summary: "the user of the token", security: [{ bearer: [] }], responses: { "200": json(obj({ username: str, role: { enum: ["editor", "reader"] } })), ...errors(401) } } },
   },

@@ -1,11 +1,9 @@
-// The write routes: log-in and out, reviews, field edits, merging and splitting people. Each change is a correction
-// (see src/store/corrections.ts): the store records it apart from the merged records and applies it at once and
-// after every later merge. The auth middleware has already refused anonymous writes and readers.
+// The write routes: reviews, field edits, merging and splitting people (log-in and out: routes-auth.ts). Each change
+// is a correction (see src/store/corrections.ts): the store records it apart from the merged records and applies it
+// at once and after every later merge. The auth middleware has already refused anonymous writes and readers.
 import type { Hono } from "hono";
-import { checkPassword, createToken, revokeToken } from "../accounts/index.js";
 import { CorrectionError, type Correction, type NewCorrection, type Store } from "../store/store.js";
 import type { AppEnv } from "./app.js";
-import { bearer, requireUser } from "./auth.js";
 import { AGREEMENT_FIELDS, EVENT_FIELDS, editFields, readBody, str, stringList } from "./bodies.js";
 import { ApiError, notFound } from "./errors.js";
 import { readQuery, type CodeBook } from "./params.js";
@@ -25,25 +23,6 @@ export function writeRoutes(app: Hono<AppEnv>, store: Store, book: CodeBook): vo
       throw e;
     }
   };
-
-  app.post("/api/auth/login", async (c) => {
-    await noQuery(c.req.url);
-    const body = await readBody(c, ["username", "password"]);
-    const user = await checkPassword(store, str(body, "username", { max: 64 })!, str(body, "password", { max: 1024 })!);
-    if (!user) throw new ApiError("unauthorized", "wrong username or password");
-    const token = await createToken(store, user.username, "login");
-    return json({ token, user: { username: user.username, role: user.role } });
-  });
-  app.post("/api/auth/logout", async (c) => {
-    await noQuery(c.req.url);
-    await revokeToken(store, bearer(c.req.header("authorization"))!);
-    return json({ ok: true });
-  });
-  app.get("/api/me", async (c) => {
-    await noQuery(c.req.url);
-    const u = requireUser(c.get("user"));
-    return json({ username: u.username, role: u.role });
-  });
 
   for (const rec of ["event", "agreement"] as const) {
     const base = `/api/${rec}s/:id`;

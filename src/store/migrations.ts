@@ -353,6 +353,9 @@ CREATE INDEX articles_tsv ON articles USING gin (tsv);
       postgres: both(COMPACT_FIELD_SUPPORT).postgres.replace("{ARTICLES}", "jsonb_agg(article_id ORDER BY pos)").replace("{ORDERED}", "").replace("{EMPTY}", "'[]'::jsonb"),
     },
   },
+  // When a token stops working: an ISO timestamp in UTC (compared as text, bytewise), null for never. Log-in tokens
+  // expire; the tokens of scripts need not. The tokens of older versions never expire.
+  { version: 6, name: "token expiry", sql: both("ALTER TABLE api_tokens ADD COLUMN expires_at {K};\n") },
 ];
 
 /** Applies the migrations of `list` not yet recorded (up to `upTo`), each in its own transaction. */

@@ -950,20 +950,23 @@ export abstract class SqlStore implements Store {
     return r ? { id: Number(r.id), username: r.username, role: r.role, password_hash: r.password_hash } : null;
   }
 
-  async addToken(username: string, tokenHash: string, label: string | null = null): Promise<boolean> {
+  async addToken(username: string, tokenHash: string, label: string | null = null, expiresAt: string | null = null): Promise<boolean> {
     return this.db.write(async (c) => {
       const u = await c.get<{ id: number }>("SELECT id FROM users WHERE username = ?", [username]);
       if (!u) return false;
-      await c.run("INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)", [u.id, tokenHash, label, new Date().toISOString()]);
+      await c.run("INSERT INTO api_tokens (user_id, token_hash, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?)", [
+        u.id, tokenHash, label, new Date().toISOString(), expiresAt,
+      ]);
       return true;
     });
   }
 
-  async tokenUser(tokenHash: string): Promise<User | null> {
+  async tokenUser(tokenHash: string, now: string = new Date().toISOString()): Promise<User | null> {
+    // ISO timestamps in UTC of one shape compare as text ({K}: bytewise on both dialects)
     const r = await this.db.read((c) =>
       c.get<{ id: number; username: string; role: Role }>(
-        "SELECT u.id, u.username, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL",
-        [tokenHash],
+        "SELECT u.id, u.username, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)",
+        [tokenHash, now],
       ),
     );
     return r ? { id: Number(r.id), username: r.username, role: r.role } : null;

@@ -384,6 +384,42 @@ function suite(name: string, backend: () => Backend) {
       assert.equal((await s.stats()).articles, 1);
     });
 
+    test("migration 6: the tokens of an older database keep working, without expiry", async () => {
+      const s = await open({ migrate: false });
+      await s.migrate(5);
+      await s.addUser({ username: "olga", role: "reader", password_hash: "scrypt$1$1$1$x$y" });
+      await (s as unknown as { db: Db }).db.write((c) =>
+        c.run("INSERT INTO api_tokens (user_id, token_hash, label, created_at) SELECT id, ?, 'old', ? FROM users WHERE username = 'olga'", ["o".repeat(64), new Date().toISOString()]),
+      );
+      await s.migrate();
+      assert.deepEqual(await s.schemaVersions(), ALL_VERSIONS);
+      assert.equal((await s.tokenUser("o".repeat(64), new Date(Date.now() + 10 * 365 * 86_400_000).toISOString()))?.username, "olga");
+    });
+
+    test("tokens: an expired one resolves to no user, one expiring later and one without expiry to their user", async () => {
+      const s = await open();
+      await s.addUser({ username: "alice", role: "editor", password_hash: "scrypt$1$1$1$x$y" });
+      const hour = 3_600_000;
+      const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
+      assert.equal(await s.addToken("alice", "p".repeat(64), "login", iso(-hour)), true);
+      assert.equal(await s.addToken("alice", "f".repeat(64), "login", iso(hour)), true);
+      assert.equal(await s.addToken("alice", "n".repeat(64), "cli", null), true);
+      assert.equal(await s.addToken("alice", "d".repeat(64)), true, "no expiry given");
+      assert.equal(await s.tokenUser("p".repeat(64)), null, "expired an hour ago");
+      assert.equal((await s.tokenUser("f".repeat(64)))?.username, "alice");
+      assert.equal((await s.tokenUser("n".repeat(64)))?.username, "alice");
+      assert.equal((await s.tokenUser("d".repeat(64)))?.username, "alice");
+      // at a given time: the one expiring in an hour is gone in two, the others never expire
+      const later = iso(2 * hour);
+      assert.equal(await s.tokenUser("f".repeat(64), later), null);
+      assert.equal((await s.tokenUser("n".repeat(64), later))?.username, "alice");
+      assert.equal((await s.tokenUser("d".repeat(64), iso(10 * 365 * 24 * hour)))?.username, "alice");
+      assert.equal((await s.tokenUser("p".repeat(64), iso(-2 * hour)))?.username, "alice", "before it expired");
+      // revoked stays revoked, expiry or not
+      assert.equal(await s.revokeToken("n".repeat(64)), true);
+      assert.equal(await s.tokenUser("n".repeat(64)), null);
+    });
+
     test("data survives closing and reopening", { skip: false }, async (t) => {
       const s = await open();
       if (!b.persistent) {

@@ -97,10 +97,10 @@ export interface Store {
   /** throws when the username is taken */
   addUser(u: { username: string; role: Role; password_hash: string }): Promise<User>;
   userCredentials(username: string): Promise<(User & { password_hash: string }) | null>;
-  /** stores the sha256 of a token for the user; false when there is no such user */
-  addToken(username: string, tokenHash: string, label?: string | null): Promise<boolean>;
-  /** the user of a token not revoked, or null */
-  tokenUser(tokenHash: string): Promise<User | null>;
+  /** stores the sha256 of a token for the user, valid until `expiresAt` (ISO, UTC; null: no end); false when there is no such user */
+  addToken(username: string, tokenHash: string, label?: string | null, expiresAt?: string | null): Promise<boolean>;
+  /** the user of a token neither revoked nor expired at `now` (ISO, UTC; default: the current time), or null */
+  tokenUser(tokenHash: string, now?: string): Promise<User | null>;
   /** true when a live token was revoked */
   revokeToken(tokenHash: string): Promise<boolean>;
 

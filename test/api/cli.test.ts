@@ -6,10 +6,12 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { openStore } from "../../src/store/store.js";
+import { tokenHash } from "../../src/accounts/tokens.js";
 
 const main = new URL("../../src/cli/main.ts", import.meta.url).pathname;
 const cli = (args: string[], opts: { input?: string; env?: Record<string, string> } = {}) =>
-  spawnSync(process.execPath, ["--import", "tsx", main, ...args], { encoding: "utf8", input: opts.input ?? "", env: { ...process.env, ENTENTE_PASSWORD: "", ...opts.env } });
+  spawnSync(process.execPath, ["--import", "tsx", main, ...args], { encoding: "utf8", timeout: 120_000, input: opts.input ?? "", env: { ...process.env, ENTENTE_PASSWORD: "", ...opts.env } });
 
 test("user add, token create, serve", async () => {
   const dir = mkdtempSync(join(tmpdir(), "entente-cli-api-"));
@@ -31,10 +33,31 @@ test("user add, token create, serve", async () => {
     const token = tok.stdout.trim();
     assert.match(token, /^ent_[A-Za-z0-9_-]{40,}$/);
     assert.equal(cli(["token", "create", "nobody", "--db", db]).status, 1);
+    // --expires-days: a token that stops working; without it, none does (scripts keep working)
+    const day = 86_400_000;
+    const short = cli(["token", "create", "edith", "--expires-days", "2", "--db", db]);
+    assert.equal(short.status, 0, short.stderr);
+    assert.match(short.stdout, /^ent_[A-Za-z0-9_-]{40,}\n$/, "stdout holds the token only");
+    const until = Date.parse(/expires at (\S+)/.exec(short.stderr)?.[1] ?? "");
+    assert.ok(Math.abs(until - (Date.now() + 2 * day)) < 60_000, short.stderr);
+    for (const bad of ["0", "-1", "soon", "99999"]) assert.equal(cli(["token", "create", "edith", "--expires-days", bad, "--db", db]).status, 2, bad);
+    {
+      const store = await openStore(db);
+      try {
+        const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+        assert.equal((await store.tokenUser(tokenHash(short.stdout.trim()), at(day)))?.username, "edith");
+        assert.equal(await store.tokenUser(tokenHash(short.stdout.trim()), at(3 * day)), null, "expired after 2 days");
+        assert.equal((await store.tokenUser(tokenHash(token), at(3650 * day)))?.username, "edith", "no expiry by default");
+      } finally {
+        await store.close();
+      }
+    }
     assert.match(cli(["--help"]).stdout, /entente serve \[--db DB\] \[--port N\] \[--host H\]/);
     assert.equal(cli(["serve", "--port", "http", "--db", db]).status, 2);
+    assert.equal(cli(["serve", "--session-hours", "0", "--db", db]).status, 2);
 
-    const server = spawn(process.execPath, ["--import", "tsx", main, "serve", "--db", db, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+
+    const server = spawn(process.execPath, ["--import", "tsx", main, "serve", "--db", db, "--port", "0", "--session-hours", "3"], { stdio: ["ignore", "pipe", "pipe"] });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = "";
@@ -55,6 +78,8 @@ test("user add, token create, serve", async () => {
       assert.deepEqual(await me.json(), { username: "edith", role: "editor" });
       const login = await fetch(`${url}api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username: "rita", password: "another-password" }) });
       assert.equal(login.status, 200);
+      const ahead = Date.parse(((await login.json()) as { expires_at: string }).expires_at) - Date.now();
+      assert.ok(ahead > 3 * 3_600_000 - 60_000 && ahead <= 3 * 3_600_000, `--session-hours 3: ${ahead} ms`);
     } finally {
       server.kill("SIGTERM");
       await new Promise((r) => server.once("exit", r));
