@@ -18,7 +18,7 @@ import { buildTokenIndex } from "../recognize/token-index.js";
 import { OrgRegistry, findOrganizations } from "../recognize/organizations.js";
 import { findPeople } from "../recognize/people.js";
 import { orgsFromTitles } from "../recognize/title-orgs.js";
-import { findHome, settleHomeCountries } from "../recognize/home-country.js";
+import { findHome, settleHomeBodies, settleHomeCountries } from "../recognize/home-country.js";
 import { extractEvents } from "../extract/events.js";
 import { extractAgreements } from "../extract/agreements.js";
 import { detectAreas } from "../extract/areas.js";
@@ -107,9 +107,10 @@ export function defaultStages(): Stage[] {
       doc.personMentions = r.mentions;
       titleRanges.set(doc, r.titleRanges);
     }),
-    stage("home-country", ["people", "dateline", "meta"], ["home", "people"], (doc) => {
+    stage("home-country", ["people", "orgs", "dateline", "meta"], ["home", "people", "orgs"], (doc) => {
       const home = findHome(doc.dateline ?? null, doc.meta.url);
       doc.home = settleHomeCountries(doc.people!, doc.personMentions!, doc.sentences!, doc.places!, home);
+      settleHomeBodies(doc.orgs!, doc.places!, home);
     }),
     stage("title-organizations", ["people", "orgs"], ["orgs"], (doc) => {
       orgsFromTitles(doc.text, doc.tokens!, langData(doc.lang), doc.people!, titleRanges.get(doc)!, registries.get(doc)!);

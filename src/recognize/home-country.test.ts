@@ -50,3 +50,9 @@ test("without a dateline, the outlet's state; without either, the state where th
 test("people without a title are left alone", () => {
   assert.deepEqual(run("Selon Moussa Traoré, la coopération progresse.", "https://www.guineenews.org/x").people, [["Moussa Traoré", null]]);
 });
+
+test("state bodies named without a state are the home state's when an agency or a dateline tells it, not an address", () => {
+  const text = "Le ministre de l'Intérieur a présidé une réunion sur la formation de la police nationale et de la gendarmerie.";
+  assert.ok(run(`DAKAR, 12 mai (APS) - ${text}`).orgs.includes("SEN/COP"));
+  assert.ok(!run(text, "https://www.guineenews.org/x").orgs.some((o) => o.startsWith("GIN/")));
+});

@@ -3,7 +3,7 @@
 // home state tells whose they are. It comes from the dateline's agency ("(TAP)"), else from the dateline's place
 // ("PUTRAJAYA:"), else from the outlet's address (a country-code domain, or a host named after its country).
 import { readFileSync } from "node:fs";
-import type { Dateline, PersonEntity, PersonMention, Place, SentenceSpan } from "../core/annotations.js";
+import type { Dateline, OrgEntity, PersonEntity, PersonMention, Place, SentenceSpan } from "../core/annotations.js";
 import { allCountries, foldToken } from "../kb/index.js";
 
 export interface Home {
@@ -124,4 +124,18 @@ export function settleHomeCountries(
     p.countryBy = "context";
   }
   return home;
+}
+
+const STATE_SECTORS = new Set(["GOV", "COP", "MIL", "SPY", "JUD", "LEG", "PTY"]);
+
+/**
+ * State bodies named without a state ("la police nationale", "the Navy") are the home state's, when the home is
+ * the agency's or the dateline's (an outlet's address or the story's first city tell too little for a body).
+ */
+export function settleHomeBodies(orgs: OrgEntity[], places: readonly Place[], home: Home | null): void {
+  if (!home || (home.by !== "agency" && home.by !== "dateline")) return;
+  // a name read around an international body's ("police criminelle (Interpol)") is not the home state's
+  const igo = places.filter((p) => p.kind === "igo");
+  const aroundIgo = (o: OrgEntity) => o.mentions.some((m) => igo.some((p) => p.start < m.end && p.end > m.start));
+  for (const o of orgs) if (!o.country && STATE_SECTORS.has(o.sector) && !aroundIgo(o)) o.country = home.country;
 }
