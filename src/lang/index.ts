@@ -90,6 +90,8 @@ export interface LangData {
   /** nouns that name what a body does ("Security", "Affairs", "Health"): they may end a name before a person's */
   readonly domainWords: ReadonlySet<string>;
   readonly stopwords: ReadonlySet<string>;
+  /** ordinary words the spelling dictionary lacks (common-words.json) */
+  readonly commonExtra: ReadonlySet<string>;
   readonly stopPhrases: PhraseMatcher<true>;
   readonly endMarkers: ReadonlySet<string>;
   readonly captionMarks: readonly string[];
@@ -181,6 +183,7 @@ export function langData(lang: Lang): LangData {
     domainWords: new Set(orgs.domain_words.map(normalizeWord)),
     adjectiveEnding: new RegExp(`(?:${orgs.adjective_suffixes.map(normalizeWord).sort((a, b) => b.length - a.length).join("|")})$`),
     stopwords: new Set(stopwords.filter((w) => !w.includes(" ")).map(normalizeWord)),
+    commonExtra: new Set(read<{ words: string[] }>(lang, "common-words.json").words.map(normalizeWord)),
     stopPhrases: flags(stopwords.filter((w) => w.includes(" "))),
     endMarkers: new Set(boiler.end_markers.map(norm)),
     captionMarks: boiler.caption_marks.map((s) => s.toLowerCase()),

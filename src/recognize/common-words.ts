@@ -9,13 +9,14 @@ const cache = new Map<Lang, (norm: string) => boolean>();
 export function commonWords(lang: Lang): (norm: string) => boolean {
   let f = cache.get(lang);
   if (f) return f;
-  const stop = langData(lang).stopwords;
+  const { stopwords: stop, commonExtra } = langData(lang);
   const lexicon = loadGlueLexicon(lang);
   const memo = new Map<string, boolean>();
   f = (lower: string) => {
     let v = memo.get(lower);
     if (v === undefined) {
-      v = stop.has(normalizeWord(lower)) || lexicon.isCommonWord(lower);
+      const n = normalizeWord(lower);
+      v = stop.has(n) || commonExtra.has(n) || lexicon.isCommonWord(lower);
       if (memo.size > 100_000) memo.clear();
       memo.set(lower, v);
     }

@@ -113,3 +113,8 @@ test("a body's acronym inside the title before a name: the title, and so the sta
   const p = doc.people!.find((x) => x.name === "Karim Alaoui")!;
   assert.deepEqual([p.titles, p.country], [["directeur général de la DGXY"], "MAR"]);
 });
+
+test("British spellings are ordinary words, not names; 'U.S.' before an office is the state", () => {
+  assert.deepEqual(people("Chilean Deputy Prime Minister and Minister of National Defence General Luis Soto chaired the meeting.", "en"), [["Luis Soto", "CHL"]]);
+  assert.deepEqual(people("He spoke with U.S. Defense Secretary Mark Olsen on Wednesday.", "en"), [["Mark Olsen", "USA"]]);
+});

@@ -182,6 +182,8 @@ function titleBefore(ctx: PeopleContext, s: SentenceSpan, first: number): { firs
   while (found > s.first) {
     const p = index.placeOf[found - 1]!;
     if (p >= 0 && (ctx.places[p]!.iso3 || ctx.places[p]!.kind === "igo")) found--;
+    // the dot that ends an abbreviated state: "U.S. Defense Secretary"
+    else if (t.norm[found - 1] === "." && found - 2 >= s.first && index.placeOf[found - 2]! >= 0 && ctx.places[index.placeOf[found - 2]!]!.iso3 && ctx.places[index.placeOf[found - 2]!]!.end === t.start[found - 1]) found--;
     else if (t.norm[found - 1] === "s" && found - 2 > s.first && t.norm[found - 2] === "'" && index.placeOf[found - 3]! >= 0) found -= 3;
     else if (data.titles.matchAt(t, found - 1, first)?.value === "modifier") found--;
     else break;
