@@ -184,3 +184,17 @@ test("explainSentence says why", () => {
   assert.ok(lines.some((l) => l.startsWith("in a name:")), lines.join("\n"));
   assert.equal(lines[lines.length - 1], "codes: -");
 });
+
+test("a renewable term, a press statement and forest fires are no energy, media or environment", () => {
+  assert.deepEqual(codesOf("Le mémorandum, conclu pour une durée de cinq ans renouvelable, prévoit la coopération en matière de lutte contre les feux de forêt, a précisé le ministre dans une déclaration à la presse.", "fr"), ["public_order"]);
+  assert.deepEqual(codesOf("The two sides agreed to cooperate in fighting wildfires, the minister said in a press statement.", "en"), ["public_order"]);
+  // the words still count where they name the field
+  assert.ok(codesOf("Les deux pays coopèrent dans les énergies renouvelables.", "fr").includes("energy"));
+});
+
+test("an exchange and a listed field after a comma are two phrases", () => {
+  const codes = codesOf("Le mémorandum prévoit l'échange d'expériences, la formation des cadres et des stages.", "fr");
+  assert.ok(codes.includes("information_sharing") && codes.includes("training"));
+  assert.ok(!codes.includes("delegation_exchange"));
+  assert.ok(codesOf("Les deux parties ont convenu d'échanger des cadres.", "fr").includes("delegation_exchange"));
+});

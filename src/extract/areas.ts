@@ -492,7 +492,11 @@ function sentenceCodes(text: string, m: Model, out: Set<string>, trace?: Trace):
     }
   }
 
-  // near rules: a word of `a` with a word of `b` a few words after (or before) it
+  // near rules: a word of `a` with a word of `b` a few words after (or before) it. A b word inside a cue
+  // that starts after the a word belongs to that cue's phrase ("l'échange d'expériences, la formation des
+  // cadres" exchanges experience, not officials)
+  const cueHead = new Int32Array(s.n).fill(-1);
+  for (const x of found) for (let j = x.s + 1; j < x.e; j++) cueHead[j] = x.s;
   const consumed: [number, number][] = [];
   let nearHit = false;
   for (const r of m.near) {
@@ -503,7 +507,7 @@ function sentenceCodes(text: string, m: Model, out: Set<string>, trace?: Trace):
       let end = -1;
       for (const b of marked) {
         if (b.role !== r.bRole || inBlocker?.[b.s]) continue;
-        if (b.s >= a.e && b.s - a.e < r.after && !hardBetween(s, a.e, b.s)) {
+        if (b.s >= a.e && b.s - a.e < r.after && !hardBetween(s, a.e, b.s) && !(cueHead[b.s]! >= a.e)) {
           if (end < 0 || b.e < end) [start, end] = [a.s, b.e];
         } else if (b.e <= a.s && a.s - b.e < r.before && !hardBetween(s, b.e, a.s) && end < 0) [start, end] = [b.s, a.e];
       }
@@ -590,7 +594,8 @@ function inName(s: Words, x: Found, mask: Int32Array, R: Roles): boolean {
     }
     if (hasRole(mask, h, R.context)) break;
   }
-  if (x.e < s.n && !(s.f[x.e]! & F_HARD)) {
+  // "Defence Minister" names a body; "wildfires, the minister said" does not
+  if (x.e < s.n && !(s.f[x.e]! & (F_HARD | F_SOFT))) {
     if (hasRole(mask, x.e, R.postHead)) return true;
     if (hasRole(mask, x.e, R.postHeadCap) && upper && s.f[x.e]! & F_UPPER) return true;
   }

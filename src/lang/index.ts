@@ -11,7 +11,7 @@ export type EventKind = "meeting" | "visit" | "call" | "conference" | "signing" 
 export type AgreementKind = "programme" | "memorandum" | "agreement" | "declaration" | "other";
 export type Sector = "GOV" | "COP" | "MIL" | "SPY" | "JUD" | "LEG" | "PTY" | "IGO" | "MED" | "BUS" | "EDU" | "OTH";
 
-interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[]; respectively: string[]; place_prepositions: string[] }
+interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[]; respectively: string[]; place_prepositions: string[]; delegation_sides?: string[] }
 interface EventsFile {
   triggers: Record<EventKind, string[]>;
   reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[]; need_person_after: string[]; same_occasion: string[]; group_reference: string[]; weak_triggers: string[]; reporting?: string[]; provisions?: string[];
@@ -23,7 +23,7 @@ interface AgreementsFile {
 }
 interface OrganizationsFile {
   heads: string[]; heads_need_complement: string[]; sectors: Record<string, string[]>; government_words: string[];
-  office_to_body: Record<string, string>; foreign_affairs: string[]; adjectives: string[]; connectors: string[]; adjective_suffixes: string[]; domain_words: string[];
+  office_to_body: Record<string, string>; foreign_affairs: string[]; adjectives: string[]; connectors: string[]; adjective_suffixes: string[]; domain_words: string[]; seated_heads?: string[];
 }
 interface BoilerplateFile { end_markers: string[]; caption_marks: string[]; agency_marks: string[]; disclaimers: string[]; credit_labels: string[] }
 
@@ -38,6 +38,8 @@ export interface LangData {
   readonly respectively: ReadonlySet<string>;
   /** "at", "à": a name right after them with no title is more likely a place than a person */
   readonly placePrepositions: ReadonlySet<string>;
+  /** "delegation", "side", "partie": "the Maldivian side was headed by X" makes X Maldivian */
+  readonly delegationSides: ReadonlySet<string>;
   readonly triggers: PhraseMatcher<EventKind>;
   readonly reference: PhraseMatcher<true>;
   /** phrases that contain an event word but report no event ("conférence de presse") */
@@ -80,6 +82,8 @@ export interface LangData {
   readonly singulars: ReadonlyMap<string, string>;
   readonly orgHeads: PhraseMatcher<"head">;
   readonly orgHeadsNeedComplement: ReadonlySet<string>;
+  /** "ambassade", "embassy": heads whose name goes on with the city they sit in ("ambassade du Sénégal à Dakar") */
+  readonly seatedHeads: ReadonlySet<string>;
   readonly sectorCues: PhraseMatcher<Sector>;
   readonly sectorOrder: readonly Sector[];
   readonly governmentWords: ReadonlySet<string>;
@@ -133,6 +137,7 @@ export function langData(lang: Lang): LangData {
     titles: new PhraseMatcher(titleEntries),
     respectively: new Set(titles.respectively.map(normalizeWord)),
     placePrepositions: new Set(titles.place_prepositions.map(normalizeWord)),
+    delegationSides: new Set((titles.delegation_sides ?? []).map(normalizeWord)),
     officeToBody: new Map(Object.entries(orgs.office_to_body).map(([k, v]) => [norm(k), v])),
     triggers: new PhraseMatcher(
       (Object.entries(events.triggers) as [EventKind, string[]][]).flatMap(([kind, list]) => list.map((p) => [p, kind] as [string, EventKind])),
@@ -173,6 +178,7 @@ export function langData(lang: Lang): LangData {
     singulars: new Map(Object.entries(agreements.singulars).map(([k, v]) => [normalizeWord(k), v])),
     orgHeads: new PhraseMatcher(orgs.heads.map((p) => [p, "head"] as [string, "head"])),
     orgHeadsNeedComplement: new Set(orgs.heads_need_complement.map(norm)),
+    seatedHeads: new Set((orgs.seated_heads ?? []).map(norm)),
     sectorCues: new PhraseMatcher(
       sectorOrder.flatMap((sector) => orgs.sectors[sector]!.map((p) => [p, sector] as [string, Sector])),
     ),

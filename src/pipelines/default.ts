@@ -110,10 +110,11 @@ export function defaultStages(): Stage[] {
     stage("home-country", ["people", "orgs", "dateline", "meta"], ["home", "people", "orgs"], (doc) => {
       const home = findHome(doc.dateline ?? null, doc.meta.url);
       doc.home = settleHomeCountries(doc.people!, doc.personMentions!, doc.sentences!, doc.places!, home);
-      settleHomeBodies(doc.orgs!, doc.places!, home);
     }),
-    stage("title-organizations", ["people", "orgs"], ["orgs"], (doc) => {
+    stage("title-organizations", ["people", "orgs", "home"], ["orgs"], (doc) => {
       orgsFromTitles(doc.text, doc.tokens!, langData(doc.lang), doc.people!, titleRanges.get(doc)!, registries.get(doc)!);
+      // after the titles: a body named in a holder's title is the holder's state's, wherever the story is told
+      settleHomeBodies(doc.orgs!, doc.places!, doc.home ?? null);
     }),
     stage("events", ["people", "orgs", "dates", "dateline"], ["events", "agreements"], (doc) => {
       const ctx = {

@@ -62,3 +62,18 @@ test("a name ends before a day after its connector; a portfolio word before 'Min
     ["Kenyan Defence Ministry", "KEN", "MIL"],
   ]);
 });
+
+test("an ordinary noun's possessive stays inside a name, a city after a meeting body does not", () => {
+  const named = (text: string, lang: "fr" | "en") => runUntil(`Titre\n\n${text}`, "organizations", { lang }).orgs!.map((o) => `${o.name}:${o.country ?? "-"}`);
+  assert.deepEqual(named("Officers of the Zambia People's Defence Forces were deployed.", "en"), ["Zambia People's Defence Forces:ZMB"]);
+  assert.deepEqual(named("He met the secretary of the Central Committee of the Kampuchea People's Revolutionary Party.", "en").map((x) => x.split(":")[0]), [
+    "Central Committee of the Kampuchea People's Revolutionary Party",
+  ]);
+  // the state's possessive is not part of the name
+  assert.deepEqual(named("Peru's Ministry of the Interior agreed.", "en"), ["Peru's Ministry of the Interior:PER"]);
+  assert.deepEqual(named("La prochaine commission mixte de sécurité se tiendra à Lomé et l'ambassade du Togo à Accra sera associée.", "fr"), [
+    "commission mixte de sécurité:-",
+    "ambassade du Togo à Accra:TGO",
+  ]);
+  assert.deepEqual(named("Il l'a reçu dans son bureau à Lomé.", "fr"), []);
+});

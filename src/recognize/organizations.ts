@@ -138,19 +138,29 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
   const places = ctx.places;
   const isPlace = (i: number) => index.placeOf[i]! >= 0 && places[index.placeOf[i]!]!.iso3 != null;
   const headCapital = (t.flags[h]! & IS_UPPER) !== 0;
+  const commonPossessive = (k: number) => data.lang === "en" && (t.flags[k]! & IS_UPPER) !== 0 && ctx.isCommon(t.lower[k]!) && index.placeOf[k]! < 0;
 
   // left modifiers (English mostly): "Russia's", "Vietnamese", "Foreign", "Cuban"
   let first = h;
-  for (let i = h - 1; i >= s.first && h - i <= 4; i--) {
+  let possessives = 0;
+  for (let i = h - 1; i >= s.first && h - i <= 4 + possessives; i--) {
     const f = t.flags[i]!;
     const n = t.norm[i]!;
     if (n === "s" && i >= s.first + 2 && (t.norm[i - 1] === "'") && isPlace(i - 2)) {
       first = i - 2;
       i -= 2;
+      possessives += 2;
       continue;
     }
     if (isPlace(i) && (f & IS_WORD)) {
       first = i;
+      continue;
+    }
+    // "Lao People's Revolutionary Party", "Uganda People's Defence Forces": an ordinary noun's possessive inside the name
+    if (n === "s" && i >= s.first + 2 && t.norm[i - 1] === "'" && commonPossessive(i - 2)) {
+      first = i - 2;
+      i -= 2;
+      possessives += 2;
       continue;
     }
     if (data.lang === "en" && !(f & IS_PUNCT) && !data.stopwords.has(n) && !data.titles.matchAt(t, i, h) &&
@@ -174,6 +184,10 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
       afterConnector = true;
       continue;
     }
+    if (n === "'" && t.norm[i + 1] === "s" && i + 2 < s.last && (t.flags[i + 2]! & IS_UPPER) && commonPossessive(i - 1)) {
+      i += 1;
+      continue;
+    }
     if (f & IS_PUNCT) {
       // an acronym in brackets: "(DCIS)", "(MoPS)"
       if (n === "(" && i + 2 < s.last && t.norm[i + 2] === ")" && /^[A-Z][A-Za-z]{1,9}$/.test(text.slice(t.start[i + 1]!, t.end[i + 1]!))) {
@@ -189,7 +203,9 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
         const nx = i + 1 < s.last ? t.norm[i + 1]! : "";
         if (!(PREPOSITIONS.has(nx) || isPlace(i + 1))) break;
       }
-      if ((n === "a" || n === "in") && !(i + 1 < s.last && isPlace(i + 1))) break;
+      // "armed forces in Malaysia" are that state's; "ambassade du Sénégal à Nouakchott" sits in a city, while
+      // "commission mixte ... à Dakar" only meets there
+      if ((n === "a" || n === "in") && !(i + 1 < s.last && isPlace(i + 1) && (data.seatedHeads.has(headNorm) || places[index.placeOf[i + 1]!]!.kind === "country"))) break;
       afterConnector = true;
       continue;
     }

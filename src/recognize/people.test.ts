@@ -118,3 +118,13 @@ test("British spellings are ordinary words, not names; 'U.S.' before an office i
   assert.deepEqual(people("Chilean Deputy Prime Minister and Minister of National Defence General Luis Soto chaired the meeting.", "en"), [["Luis Soto", "CHL"]]);
   assert.deepEqual(people("He spoke with U.S. Defense Secretary Mark Olsen on Wednesday.", "en"), [["Mark Olsen", "USA"]]);
 });
+
+test("the side or delegation a person leads gives the person's state", () => {
+  assert.deepEqual(people("The Indian delegation was led by Defence Secretary Arvind Mehra, while the Sri Lankan side was headed by Chief of Defence Staff Major General Nalin Perera.", "en"), [
+    ["Arvind Mehra", "IND"],
+    ["Nalin Perera", "LKA"],
+  ]);
+  assert.deepEqual(people("La délégation nigérienne, conduite par le général Abdou Sidikou, a été reçue.", "fr"), [["Abdou Sidikou", "NER"]]);
+  // a delegation received by someone of another state: the receiver is not the leader
+  assert.deepEqual(people("The Chief of Staff Samir Haddad received a delegation led by Colonel Omar Benali.", "en").map((p) => p[1]), [null, null]);
+});

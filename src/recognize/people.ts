@@ -298,6 +298,13 @@ function judge(ctx: PeopleContext, s: SentenceSpan, si: number, first: number, l
     }
   }
   if (!country) {
+    const led = ledSideCountry(ctx, s, before ? before.first : first);
+    if (led) {
+      country = led;
+      countryBy = "apposition";
+    }
+  }
+  if (!country) {
     // "Retno Marsudi representing Indonesia", "Nguyen Van A (Vietnam)"
     const nx = last < s.last ? t.norm[last]! : "";
     const k = nx === "representing" || nx === "representant" || nx === "(" || nx === "of" || nx === "du" || nx === "de" ? last + 1 : -1;
@@ -412,6 +419,34 @@ function buildEntities(ctx: PeopleContext, cands: Candidate[], skipped: Readonly
     }
   }
   return { people, mentions, titleRanges };
+}
+
+/**
+ * "the Maldivian side was headed by [Major General] X", "la délégation russe, conduite par le général X",
+ * "a delegation from Laos led by X": the state of the side that the person at `at` leads.
+ */
+function ledSideCountry(ctx: PeopleContext, s: SentenceSpan, at: number): string | null {
+  const { t, data } = ctx;
+  let by = at - 1;
+  while (by > s.first && data.definite.has(t.norm[by]!)) by--;
+  let lead = -1;
+  for (let k = Math.max(s.first, by - 3); k <= by && lead < 0; k++) if (data.delegationLead.matchAt(t, k, s.last)?.last === by + 1) lead = k;
+  if (lead < 0) return null;
+  // the side's noun a few words before the verb ("side was", "délégation russe ,")
+  for (let k = lead - 1; k >= s.first && lead - k <= 5; k--) {
+    if (ctx.index.personOf[k]! >= 0) return null;
+    if (!data.delegationSides.has(t.norm[k]!)) continue;
+    for (let j = Math.max(s.first, k - 3); j < lead; j++) {
+      if (j === k) continue;
+      const p = ctx.index.placeOf[j]!;
+      const pl = p >= 0 ? ctx.places[p]! : null;
+      if (pl?.iso3 && (pl.kind === "country" || pl.kind === "demonym")) return pl.iso3;
+      const o = ctx.index.orgOf[j]!;
+      if (o >= 0 && ctx.orgs[o]!.country) return ctx.orgs[o]!.country;
+    }
+    return null;
+  }
+  return null;
 }
 
 /** token i is the last of a name, ends in s, and an apostrophe follows it ("Widodos’") */

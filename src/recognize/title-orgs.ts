@@ -17,10 +17,14 @@ export function orgsFromTitles(
     const person = people[r.person]!;
     if (!person.country) continue;
     // a body named inside the title without its state ("Politburo member", "membre du Bureau politique") is the holder's
+    const from = t.start[r.first]!;
+    const to = t.end[r.last - 1]!;
     for (const m of registry.mentions.slice()) {
       const o = registry.orgs[m.org]!;
-      if (o.country || o.sector === "IGO" || m.start < t.start[r.first]! || m.end > t.end[r.last - 1]!) continue;
-      registry.add(o.name, person.country, o.sector, m.start, m.end);
+      if (o.country || o.sector === "IGO" || m.start < from || m.end > to) continue;
+      // named only inside this title: the body itself is the holder's, not a stateless twin of it
+      if (o.mentions.every((x) => x.start >= from && x.end <= to)) o.country = person.country;
+      else registry.add(o.name, person.country, o.sector, m.start, m.end);
     }
     for (let i = r.first; i < r.last; i++) {
       const m = data.titles.matchAt(t, i, r.last);
