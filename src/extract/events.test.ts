@@ -118,3 +118,18 @@ test("what an agreement provides for (joint patrols, training) has not happened:
   assert.ok(got.some((e) => e.kind === "signing"));
   assert.ok(!got.some((e) => e.kind === "other"), JSON.stringify(got));
 });
+
+test("'called on' a person is a meeting of its own; 'the Ghanaian delegation' stands for the Ghanaian head only", () => {
+  const got = events(
+    "The dialogue was held in Abuja on 3 May. The Nigerian delegation was led by Permanent Secretary Musa Bello, while the Ghanaian side was headed by Chief of Defence Staff Major General Kwame Asante. " +
+      "The Ghanaian delegation also called on Chief of Army Staff General Tunde Okafor.",
+    "en",
+    "2025-05-04",
+  );
+  assert.deepEqual(got.map((e) => [e.kind, e.who.sort()]), [
+    ["meeting", ["Kwame Asante", "Musa Bello"]],
+    ["meeting", ["Kwame Asante", "Tunde Okafor"]],
+  ]);
+  // calling on a state to act is no meeting
+  assert.deepEqual(events("The Minister of Foreign Affairs of Ghana, Kofi Mensah, called on Nigeria to release the detained sailors.", "en"), []);
+});

@@ -66,8 +66,17 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
     }
     const visitTrigger = triggers.find((x) => x.kind === "visit");
     // "la délégation" in an event sentence stands for its head, named earlier ("dirigée par le vice-ministre X")
-    if (heads.length && data.delegation.scan(t, s.first, s.last).length) {
-      for (const h of heads) if (!people.includes(h)) people.push(h);
+    const delegations = heads.length ? data.delegation.scan(t, s.first, s.last) : [];
+    if (delegations.length) {
+      // "the Maldivian delegation" stands for the Maldivian head only
+      const states = new Set<string>();
+      for (const m of delegations) {
+        for (let k = Math.max(s.first, m.first - 2); k < Math.min(s.last, m.last + 3); k++) {
+          const pl = ctx.index.placeOf[k]! >= 0 ? ctx.places[ctx.index.placeOf[k]!]! : null;
+          if (pl?.iso3 && (pl.kind === "country" || pl.kind === "demonym")) states.add(pl.iso3);
+        }
+      }
+      for (const h of heads) if (!people.includes(h) && (!states.size || states.has(ctx.people[h]!.country ?? ""))) people.push(h);
     }
     for (const tr of triggers) {
       // a visit's dates are the ones said of the visit ("du 22 au 26 octobre", "visit ... from April 14-16");
