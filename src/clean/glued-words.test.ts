@@ -247,3 +247,11 @@ test("two glued content words split only when both stand alone elsewhere in the 
   assert.equal(fixed("Le ministère de la Sécuritépublique coopère."), "Le ministère de la Sécuritépublique coopère.");
   assert.equal(fixed("M. Phommavongsa et M. Sultanbekov ont parlé."), "M. Phommavongsa et M. Sultanbekov ont parlé.");
 });
+
+test("a capitalized token between two capitalized words is a name, not a word glued to a function word", () => {
+  const doc = "Chief of the Turkish General Staff General Metin Gurak met him. The minister met the delegation.";
+  assert.equal(fixed(doc, "en"), doc);
+  // the same token glued after a lowercase word is still repaired
+  const glued = "The minister met the delegation. Asked about Metin the hall, he said nothing.";
+  assert.notEqual(fixed(glued, "en"), glued);
+});

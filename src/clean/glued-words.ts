@@ -342,6 +342,8 @@ interface Context {
   sentenceStart: boolean;
   /** the next word is capitalized (the token may be part of a name: "Dela Cruz") */
   nextCapitalized: boolean;
+  /** the previous word is capitalized too ("General Metin Gurak": the token sits inside a name) */
+  prevCapitalized?: boolean;
 }
 
 const MID: Context = { sentenceStart: false, nextCapitalized: false };
@@ -518,7 +520,8 @@ function splitCapitalized(w: string, lex: GlueLexicon, doc: DocWords, ctx: Conte
       counted = true;
     }
     if (doc.asName(left) > 0) return [i];
-    if (right.length > 1 && left.length >= 3 && lex.isCommonWord(left) && doc.count(left.toLowerCase()) > 0) return [i];
+    // ... but between two capitalized words the token is more likely a name of its own ("General Metin Gurak")
+    if (right.length > 1 && left.length >= 3 && lex.isCommonWord(left) && doc.count(left.toLowerCase()) > 0 && !(ctx.prevCapitalized && ctx.nextCapitalized)) return [i];
   }
   // at a sentence start the capital may be positional: repair it as a lowercase token, unless it looks like a
   // name (it recurs, occurs inside a sentence, or is followed by another capitalized word: "Dela Cruz")
@@ -657,6 +660,15 @@ function afterTitleOrInitial(text: string, dot: number): boolean {
   return len >= 1 && len <= 3 && isUpper(text[a]!) && (a === 0 || !isLetterCode(text.charCodeAt(a - 1)));
 }
 
+function prevIsCapitalized(text: string, s: number): boolean {
+  let i = s - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\u00a0")) i--;
+  if (i === s - 1) return false;
+  let a = i;
+  while (a > 0 && isLetterCode(text.charCodeAt(a - 1))) a--;
+  return a <= i && isLetterCode(text.charCodeAt(a)) && isUpper(text[a]!);
+}
+
 function nextIsCapitalized(text: string, e: number): boolean {
   let i = e;
   while (i < text.length && (text[i] === " " || text[i] === "\u00a0")) i++;
@@ -725,7 +737,7 @@ export function repairGluedWords(text: string, lang: Lang, lexicon?: GlueLexicon
       // the fast path: most runs are words of the language
       if (w.length < 3 || lex.isWord(w)) continue;
       if (isApostrophe(prev) && s >= 2 && isLetterCode(text.charCodeAt(s - 2)) && lex.clitics.length) cuts = splitClitic(w, lex, doc);
-      if (!cuts) cuts = splitRun(w, lex, doc, { sentenceStart: isSentenceStart(text, s), nextCapitalized: nextIsCapitalized(text, e) });
+      if (!cuts) cuts = splitRun(w, lex, doc, { sentenceStart: isSentenceStart(text, s), nextCapitalized: nextIsCapitalized(text, e), prevCapitalized: prevIsCapitalized(text, s) });
       if (cuts && lex.isProtected(w)) cuts = null;
       if (cuts && (prev === "-" || next === "-")) {
         // a part of a hyphenated word: leave it when the whole compound is a word

@@ -133,3 +133,8 @@ test("'called on' a person is a meeting of its own; 'the Ghanaian delegation' st
   // calling on a state to act is no meeting
   assert.deepEqual(events("The Minister of Foreign Affairs of Ghana, Kofi Mensah, called on Nigeria to release the detained sailors.", "en"), []);
 });
+
+test("'the two sides discussed the situation in Sudan' adds no state to the occasion already told", () => {
+  const got = events("The European Union and the African Union held talks in Brussels on 21 May, co-chaired by Amara Diallo, AU Commissioner for Peace and Security, and Jan Kowalski, Deputy Secretary General of the European External Action Service. The two sides discussed the situation in Sudan and Somalia.", "en", "2025-05-22");
+  assert.deepEqual(got.map((e) => e.countries), [[]]);
+});

@@ -138,7 +138,9 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
         if (c) countries.add(c);
       }
       for (const c of countriesOf(ctx, participants)) countries.add(c);
-      if (/\b(deux parties|deux pays|deux ministères|deux côtés|two sides|both sides|two countries|two ministries|both countries)\b/i.test(ctx.text.slice(s.start, s.end)) || (countries.size < 2 && tr.kind === "signing")) {
+      // the states its people and bodies stand for; what follows only guesses them from the article
+      const ownCountries = [...countries];
+      if (data.bothSides.scan(t, s.first, s.last).length || (countries.size < 2 && tr.kind === "signing")) {
         for (const c of main.slice(0, 2)) countries.add(c);
       }
       if (countries.size < 2) {
@@ -190,7 +192,9 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
         // a visit gathers its visitors only, not the hosts met during it
         const joining = into.kind === "visit" && into.place?.country ? ev.participants.filter((p) => ctx.people[p]!.country !== into.place!.country) : ev.participants;
         for (const p of joining) if (!into.participants.includes(p)) into.participants.push(p);
-        for (const c of ev.countries) if (!into.countries.includes(c)) into.countries.push(c);
+        // "The two sides discussed the situation in Sudan": the occasion already told has its states
+        const adding = into === weak || into === sameGroup ? ownCountries : ev.countries;
+        for (const c of adding) if (!into.countries.includes(c)) into.countries.push(c);
         if (!into.date && !tr.reference) into.date = ev.date;
         if (!into.place || (into.place.country === datelinePlace?.country && ev.place && ev.place !== datelinePlace && into.place === datelinePlace)) into.place = ev.place ?? into.place;
         into.evidence.push(...ev.evidence);

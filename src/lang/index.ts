@@ -14,7 +14,7 @@ export type Sector = "GOV" | "COP" | "MIL" | "SPY" | "JUD" | "LEG" | "PTY" | "IG
 interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[]; respectively: string[]; place_prepositions: string[]; delegation_sides?: string[] }
 interface EventsFile {
   triggers: Record<EventKind, string[]>;
-  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[]; need_person_after: string[]; same_occasion: string[]; group_reference: string[]; weak_triggers: string[]; reporting?: string[]; provisions?: string[];
+  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[]; need_person_after: string[]; same_occasion: string[]; group_reference: string[]; weak_triggers: string[]; reporting?: string[]; provisions?: string[]; both_sides?: string[];
 }
 interface AgreementsFile {
   kinds: Record<AgreementKind, string[]>; signed: string[]; referenced: string[]; planned: string[]; generic_plural: string[];
@@ -57,6 +57,8 @@ export interface LangData {
   readonly groupReference: PhraseMatcher<true>;
   /** words that mostly tell what was said at a meeting already reported ("discussed") */
   readonly weakTriggers: PhraseMatcher<true>;
+  /** "les deux parties", "the two sides": the article's two states, when a sentence names neither */
+  readonly bothSides: PhraseMatcher<true>;
   /** "said on Wednesday", "a indiqué mercredi": a date right after these is the day of the report, not of an event */
   readonly reporting: PhraseMatcher<true>;
   /** words that introduce what an agreement provides for: the events listed after them are its content, not occurrences */
@@ -152,6 +154,7 @@ export function langData(lang: Lang): LangData {
     groupReference: flags(events.group_reference),
     weakTriggers: flags(events.weak_triggers),
     reporting: flags(events.reporting ?? []),
+    bothSides: flags(events.both_sides ?? []),
     provisions: flags(events.provisions ?? []),
     definite: new Set(events.definite.map(normalizeWord)),
     future: flags(events.future),

@@ -226,6 +226,8 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
       data.lang === "en"
         ? (ctx.isCommon(t.lower[i]!) && (!nameNext || data.domainWords.has(n))) || (f & IS_ALLCAPS)
         : (f & IS_ALLCAPS) && t.end[i]! - t.start[i]! <= 6;
+    // "... General Staff General Metin Gurak": a rank before a name is the holder's, not the body's
+    if (nameNext && data.titles.matchAt(t, i, s.last)?.value === "rank") break;
     if (isPlace(i) || data.orgAdjectives.has(n) || ((f & IS_UPPER) && capitalOk && !data.titles.matchAt(t, i, s.last))) {
       last = i + 1;
       continue;

@@ -128,3 +128,10 @@ test("the side or delegation a person leads gives the person's state", () => {
   // a delegation received by someone of another state: the receiver is not the leader
   assert.deepEqual(people("The Chief of Staff Samir Haddad received a delegation led by Colonel Omar Benali.", "en").map((p) => p[1]), [null, null]);
 });
+
+test("a surname that is also a dictionary word joins the person named in full, and nobody else", () => {
+  const doc = runUntil("Titre\n\nGeneral Tariq Mirza called on Minister Yasar Demir in Ankara. Mirza also met the chief of staff.", "people", { lang: "en" });
+  assert.deepEqual(doc.people!.map((p) => [p.name, p.mentions.length]), [["Tariq Mirza", 2], ["Yasar Demir", 1]]);
+  // alone, the word is no one
+  assert.deepEqual(people("Mirza also met the chief of staff.", "en"), []);
+});

@@ -34,6 +34,8 @@ interface Candidate {
   strong: boolean;
   country: string | null;
   countryBy: PersonEntity["countryBy"];
+  /** a single ordinary word ("Mirza"): a mention only of a person whose first or last name it is */
+  commonOnly?: boolean;
 }
 
 const PARTICLES = new Set(["de", "da", "do", "dos", "das", "del", "dela", "delos", "della", "di", "van", "von", "der", "den", "ter", "bin", "binti", "ibn", "ben", "al", "el", "y", "e", "la", "las", "los", "le"]);
@@ -253,8 +255,11 @@ function judge(ctx: PeopleContext, s: SentenceSpan, si: number, first: number, l
   }
   const n = last - first;
   const common = t.lower.slice(first, last).map((x, k) => ctx.isCommon(x) && !isNameSyllable(t.norm[first + k]!));
-  // a run of ordinary words is not a name ("Foreign Affairs", "Intérieur")
-  if (common.every(Boolean)) return null;
+  // a run of ordinary words is not a name ("Foreign Affairs", "Intérieur"), though one such word may be the
+  // surname of someone named in full elsewhere ("General Mirza also met ..."): it may only join that person
+  if (common.every(Boolean)) {
+    return n === 1 ? { first, last, sentence: si, title: null, strong: false, country: null, countryBy: null, commonOnly: true } : null;
+  }
   let before = titleBefore(ctx, s, first);
   const after = titleAfter(ctx, s, last);
   // "X, Minister of ... of Rwanda and Y, EU High Representative": across the conjunction the title is X's,
@@ -398,8 +403,12 @@ function buildEntities(ctx: PeopleContext, cands: Candidate[], skipped: Readonly
   }
   for (const c of cands) {
     if (c.strong) continue;
-    const hits = find(keysOf(c));
-    if (hits.length === 1) attach(hits[0]!, c);
+    const keys = keysOf(c);
+    const hits = find(keys);
+    if (hits.length !== 1) continue;
+    const p = people[hits[0]!]!;
+    if (c.commonOnly && !(p.keys.length > 1 && (p.keys[0] === keys[0] || p.keys[p.keys.length - 1] === keys[0]))) continue;
+    attach(hits[0]!, c);
   }
   for (const p of people) {
     // the name as written without the stray possessive s, when the article also writes it so
