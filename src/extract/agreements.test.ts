@@ -74,3 +74,14 @@ test("a day after an agreement's title is when it was signed, not part of the ti
   const titles = runUntil("Titre\n\nChilean Defence Minister Luis Soto and Kenyan Defence Minister Peter Otieno signed a protocol on military training cooperation on Wednesday.", "events", { lang: "en", published: "2024-06-13" }).agreements!.map((a) => [a.title, a.date]);
   assert.deepEqual(titles, [["protocol on military training cooperation", "2024-06-12"]]);
 });
+
+test("an adjective after the noun stays in the title; a participle with a past date or after 'implement' recalls the signing", () => {
+  const agreementsOf = (text: string, lang: "fr" | "en", published: string | null = null) => runUntil(`Titre\n\n${text}`, "events", { lang, published }).agreements!;
+  const got = (text: string, published: string | null = null) => agreementsOf(text, "fr", published);
+  const a = got("La ministre a évoqué avec l'ambassadeur du Japon la mise en oeuvre du programme exécutif de coopération culturelle 2024-2026 signé en juin dernier à Tokyo.", "2025-03-05");
+  assert.deepEqual(a.map((x) => [x.kind, x.title, x.status]), [["programme", "programme exécutif de coopération culturelle 2024-2026", "referenced"]]);
+  const b = agreementsOf("Mensah suggested the two sides continue to implement the 2024 defence cooperation plan signed by the Ghanaian and Togolese defence ministries.", "en");
+  assert.deepEqual(b.map((x) => x.status), ["referenced"]);
+  // what an agreement provides for is its content, not a plan to sign it
+  assert.deepEqual(got("Le ministre ghanéen et son homologue togolais ont signé lundi un mémorandum qui prévoit des patrouilles conjointes.", "2025-03-05").map((x) => x.status), ["signed"]);
+});

@@ -26,7 +26,7 @@ export function extractAgreements(ctx: ExtractContext, events: EventRecord[]): A
       const forms = data.accentSensitive.get(t.norm[m.first]!);
       if (forms && !forms.includes(t.lower[m.first]!)) continue;
       const inList = lists.some((l) => l.at <= m.first);
-      const { last, coordinated } = titleEnd(ctx, s, m.last, inList);
+      const { last, coordinated } = titleEnd(ctx, s, m.last, inList, m.last - m.first > 1);
       // "Abidjan Declaration", "Security Arrangement 1972": capitalized words before a capitalized noun belong to its name
       let first = m.first;
       if (t.flags[m.first]! & IS_UPPER) {
@@ -168,14 +168,18 @@ function samePeriod(a: AgreementRecord, b: AgreementRecord): boolean {
  * ("de coopération", "on border trade", "entre les deux ministères") and runs to a clause boundary, a
  * verb, or the next agreement of a list ("... et le Plan de coopération", "and another treaty").
  */
-function titleEnd(ctx: ExtractContext, s: SentenceSpan, from: number, inList: boolean): { last: number; coordinated: number | null } {
+function titleEnd(ctx: ExtractContext, s: SentenceSpan, from: number, inList: boolean, complemented = false): { last: number; coordinated: number | null } {
   const { t, data } = ctx;
   let last = from;
   let i = from;
   let coordinated: number | null = null;
   // a period or year right after the noun: "Plan de coopération 2023", "programme 2019-2021"
   const opens = (k: number) => k < s.last && (data.titlePrepositions.has(t.norm[k]!) || /^\d{4}$/.test(t.norm[k]!) || data.orgAdjectives.has(t.norm[k]!) || ctx.index.placeOf[k]! >= 0 || (t.flags[k]! & IS_UPPER) !== 0);
-  if (!opens(i)) return { last: from, coordinated };
+  // "programme de coopération culturelle", "programme exécutif de coopération": an adjective goes on with the
+  // title when the noun already has a complement or one follows it (not "le programme actuel")
+  const adjective = (k: number) => k < s.last && !(t.flags[k]! & IS_UPPER) && t.norm[k]!.length > 4 && data.adjectiveEnding.test(t.norm[k]!) && !data.agreementStatus.matchAt(t, k, s.last);
+  const extended = adjective(i) && (complemented || opens(i + 1));
+  if (!opens(i) && !extended) return { last: from, coordinated };
   for (; i < s.last && i - from < MAX_TITLE; i++) {
     const n = t.norm[i]!;
     if (t.flags[i]! & IS_PUNCT) {
@@ -234,7 +238,9 @@ function statusOf(ctx: ExtractContext, s: SentenceSpan, first: number, last: num
   const { t, data } = ctx;
   const cues = data.agreementStatus.scan(t, s.first, s.last);
   const near = (m: { first: number }) => Math.abs(m.first - first) <= 14 || (m.first >= first && m.first <= last + 6);
-  if (cues.some((c) => c.value === "planned" && near(c))) return "planned";
+  // "le mémorandum, signé lundi, prévoit des patrouilles": after the title a provision word tells its content
+  const provision = (c: { first: number; last: number }) => c.first >= last && data.provisions.matchAt(t, c.first, s.last) != null;
+  if (cues.some((c) => c.value === "planned" && near(c) && !provision(c))) return "planned";
   // "put his signature under the agreement": a reference word right after a signing word belongs to it
   const before = cues.filter((c) => c.first < first && c.value === "referenced" && first - c.first <= 6 && !cues.some((x) => x.value === "signed" && x.last === c.first));
   // a signing verb anywhere before the noun ("Lavrov signed a memorandum ..., as well as a memorandum on ..."), or close after it
@@ -245,6 +251,16 @@ function statusOf(ctx: ExtractContext, s: SentenceSpan, first: number, last: num
     return k + 1 < s.last && (t.norm[k] === "en" || t.norm[k] === "in") && /^\d{4}$/.test(t.norm[k + 1]!);
   });
   if (yearAfterSigned) return "referenced";
+  // a participle after the title, "signé en juin dernier", "signed last year": a signing told as past
+  const after = signed.filter((c) => c.first >= last);
+  const pastAfter = after.some((c) => {
+    const from = c.last < s.last ? t.start[c.last]! : s.end;
+    const to = c.last + 4 < s.last ? t.end[c.last + 4]! : s.end;
+    return datesIn(ctx, from, to).some((d) => d.relative === "past");
+  });
+  if (pastAfter && after.length === signed.length) return "referenced";
+  // "continue to implement the plan signed by the two ministries": the participle recalls the signing
+  if (before.length && signed.length && after.length === signed.length) return "referenced";
   // both kinds of cue: the one nearer the noun tells ("put his signature under the agreement")
   if (before.length && signed.length) {
     const gap = (c: { first: number; last: number }) => (c.first < first ? first - c.last : c.first - last);

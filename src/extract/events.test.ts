@@ -138,3 +138,10 @@ test("'the two sides discussed the situation in Sudan' adds no state to the occa
   const got = events("The European Union and the African Union held talks in Brussels on 21 May, co-chaired by Amara Diallo, AU Commissioner for Peace and Security, and Jan Kowalski, Deputy Secretary General of the European External Action Service. The two sides discussed the situation in Sudan and Somalia.", "en", "2025-05-22");
   assert.deepEqual(got.map((e) => e.countries), [[]]);
 });
+
+test("a visit to where the story is told gathers the visitors only", () => {
+  const got = events("Accra - Le ministre de l'Intérieur, M. Kofi Mensah, s'est entretenu jeudi à Accra avec le ministre togolais de la Sécurité, M. Yao Agbeko, en visite de travail au pays.", "fr");
+  const visit = got.find((e) => e.kind === "visit")!;
+  assert.deepEqual(visit.who, ["Yao Agbeko"]);
+  assert.deepEqual(visit.countries, ["GHA", "TGO"]);
+});

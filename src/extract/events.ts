@@ -124,6 +124,15 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
           const k = tokenAt(t, city.start);
           if (k > s.first && (data.placePrepositions.has(t.norm[k - 1]!) || t.norm[k - 1] === "(")) ownCity = city.name;
         } else if (datelinePlace) place = datelinePlace;
+        // a visit to where the story is ("en visite de travail au Royaume", the dateline's city): the visitors
+        // are the people of other states
+        if (tr.kind === "visit" && place?.country) {
+          const visitors = participants.filter((p) => ctx.people[p]!.country && ctx.people[p]!.country !== place!.country);
+          if (visitors.length) {
+            participants = visitors;
+            countries.add(place.country);
+          }
+        }
       }
       const orgs = orgsIn(ctx, s.first, s.last);
       // organizations sharing a token with another ("EU-AU summit") are mentioned without owning the token
