@@ -145,3 +145,8 @@ test("a visit to where the story is told gathers the visitors only", () => {
   assert.deepEqual(visit.who, ["Yao Agbeko"]);
   assert.deepEqual(visit.countries, ["GHA", "TGO"]);
 });
+
+test("a meeting named inside a document's title is no event of its own", () => {
+  const got = events("Le vice-ministre ghanéen Kofi Mensah a reçu mardi à Accra le vice-ministre togolais Yao Agbeko. A cette occasion, ils ont signé le procès-verbal de la 12e réunion du comité mixte.", "fr", "2025-03-05");
+  assert.deepEqual(got.map((e) => e.kind), ["meeting", "signing"]);
+});

@@ -249,6 +249,16 @@ function countriesOf(ctx: ExtractContext, people: number[]): Set<string> {
   return out;
 }
 
+function insideAgreementTitle(ctx: ExtractContext, s: SentenceSpan, at: number): boolean {
+  const { t, data } = ctx;
+  let k = at - 1;
+  // connectors, articles and an ordinal ("de la 12e", "of the 5th") between the document's noun and the event word
+  while (k > s.first && at - k <= 4 && (data.connectors.has(t.norm[k]!) || data.definite.has(t.norm[k]!) || /^\d+(e|er|eme|ème|th|st|nd|rd)?$/.test(t.norm[k]!))) k--;
+  if (k === at - 1 || !data.connectors.has(t.norm[k + 1]!)) return false;
+  for (let j = Math.max(s.first, k - 3); j <= k; j++) if (data.agreementKinds.matchAt(t, j, s.last)?.last === k + 1) return true;
+  return false;
+}
+
 function findTriggers(ctx: ExtractContext, s: SentenceSpan): Trigger[] {
   const { t, data } = ctx;
   const out: Trigger[] = [];
@@ -259,6 +269,8 @@ function findTriggers(ctx: ExtractContext, s: SentenceSpan): Trigger[] {
   for (const m of data.triggers.scan(t, s.first, s.last)) {
     if (blocked.has(m.first)) continue;
     if (m.value === "other" && provisions.some((p) => p.last <= m.first && m.first - p.last <= 8)) continue;
+    // "le procès-verbal de la 12e réunion du comité mixte", "the minutes of the 5th meeting": inside a document's title
+    if (insideAgreementTitle(ctx, s, m.first)) continue;
     // a capitalized event word inside a name ("Korean Language Training Course") is a name, save for
     // the names of conferences and meetings ("Russia-Africa Summit", "the 2+2 Meeting")
     if (m.first > s.first && (t.flags[m.first]! & IS_UPPER) && m.value !== "conference" && m.value !== "meeting" && !ctx.data.definite.has(t.norm[m.first - 1]!)) continue;

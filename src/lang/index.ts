@@ -23,7 +23,7 @@ interface AgreementsFile {
 }
 interface OrganizationsFile {
   heads: string[]; heads_need_complement: string[]; sectors: Record<string, string[]>; government_words: string[];
-  office_to_body: Record<string, string>; foreign_affairs: string[]; adjectives: string[]; connectors: string[]; adjective_suffixes: string[]; domain_words: string[]; seated_heads?: string[];
+  office_to_body: Record<string, string>; foreign_affairs: string[]; adjectives: string[]; connectors: string[]; adjective_suffixes: string[]; domain_words: string[]; seated_heads?: string[]; quantifiers?: string[]; determiners?: string[];
 }
 interface BoilerplateFile { end_markers: string[]; caption_marks: string[]; agency_marks: string[]; disclaimers: string[]; credit_labels: string[] }
 
@@ -86,6 +86,10 @@ export interface LangData {
   readonly orgHeadsNeedComplement: ReadonlySet<string>;
   /** "ambassade", "embassy": heads whose name goes on with the city they sit in ("ambassade du Sénégal à Dakar") */
   readonly seatedHeads: ReadonlySet<string>;
+  /** "les deux ministères", "of both countries": bodies counted across the parties, no one state's */
+  readonly orgQuantifiers: ReadonlySet<string>;
+  /** "pour son aide", "for its support": a possessive or demonstrative after a connector ends a body's name */
+  readonly orgDeterminers: ReadonlySet<string>;
   readonly sectorCues: PhraseMatcher<Sector>;
   readonly sectorOrder: readonly Sector[];
   readonly governmentWords: ReadonlySet<string>;
@@ -182,6 +186,8 @@ export function langData(lang: Lang): LangData {
     orgHeads: new PhraseMatcher(orgs.heads.map((p) => [p, "head"] as [string, "head"])),
     orgHeadsNeedComplement: new Set(orgs.heads_need_complement.map(norm)),
     seatedHeads: new Set((orgs.seated_heads ?? []).map(norm)),
+    orgQuantifiers: new Set((orgs.quantifiers ?? []).map(norm)),
+    orgDeterminers: new Set((orgs.determiners ?? []).map(norm)),
     sectorCues: new PhraseMatcher(
       sectorOrder.flatMap((sector) => orgs.sectors[sector]!.map((p) => [p, sector] as [string, Sector])),
     ),

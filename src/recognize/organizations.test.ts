@@ -77,3 +77,11 @@ test("an ordinary noun's possessive stays inside a name, a city after a meeting 
   ]);
   assert.deepEqual(named("Il l'a reçu dans son bureau à Lomé.", "fr"), []);
 });
+
+test("bodies counted across the parties are no one state's; a possessive ends a name", () => {
+  const named = (text: string, lang: "fr" | "en") => runUntil(`Titre\n\n${text}`, "organizations", { lang }).orgs!.map((o) => o.name);
+  assert.deepEqual(named("Ils ont salué la coordination entre les services de sécurité des deux pays.", "fr"), []);
+  assert.deepEqual(named("L'accord signé entre les deux ministères et du plan de coopération pour la période 2021-2025.", "fr"), []);
+  assert.deepEqual(named("Il a remercié le ministère ghanéen pour son aide.", "fr"), ["ministère ghanéen"]);
+  assert.deepEqual(named("Both ministries agreed.", "en"), []);
+});

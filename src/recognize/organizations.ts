@@ -172,6 +172,8 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
   }
 
   const headNorm = t.norm.slice(h, hEnd).join(" ");
+  // "les deux ministères", "both ministries": the bodies already named, one per party
+  if (first === h && h > s.first && data.orgQuantifiers.has(t.norm[h - 1]!)) return null;
   const plural = /[sx]$/.test(headNorm) && !/(ss|us|is)$/.test(headNorm);
   // the complement: "vietnamien de la Sécurité publique du Vietnam", "of the Interior of Cuba"
   let last = hEnd;
@@ -210,6 +212,10 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
       continue;
     }
     if (afterConnector) {
+      // "services de sécurité des deux pays": no one state's body
+      if (data.orgQuantifiers.has(n)) return null;
+      // "le ministère vietnamien pour son aide": a possessive opens the rest of the clause
+      if (data.orgDeterminers.has(n)) break;
       if (ctx.dates?.some((d) => d.start === t.start[i] && d.kind !== "year" && d.kind !== "period")) break;
       // "... et le ministère russe": a new body, not a complement
       if (data.orgHeads.matchAt(t, i, s.last) && !(f & IS_UPPER) && (t.norm[i - 2] === "et" || t.norm[i - 2] === "and" || t.norm[i - 1] === "et")) break;
