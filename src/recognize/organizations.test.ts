@@ -85,3 +85,9 @@ test("bodies counted across the parties are no one state's; a possessive ends a 
   assert.deepEqual(named("Il a remercié le ministère ghanéen pour son aide.", "fr"), ["ministère ghanéen"]);
   assert.deepEqual(named("Both ministries agreed.", "en"), []);
 });
+
+test("an office whose complement names the body takes that body, not one made from the office", () => {
+  const doc = runUntil("Titre\n\nHe held talks with Secretary of State of Laos’s Ministry of National Defence General Somchai Vong.", "title-organizations", { lang: "en" });
+  assert.deepEqual(doc.orgs!.map((o) => `${o.name}:${o.country}`), ["Laos’s Ministry of National Defence:LAO"]);
+  assert.equal(doc.orgs![doc.people![0]!.organization!]!.name, "Laos’s Ministry of National Defence");
+});

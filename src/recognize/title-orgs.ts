@@ -41,6 +41,15 @@ export function orgsFromTitles(
         return v === "office" || v === "rank" || v === "honorific";
       };
       while (end < r.last && !(t.flags[end]! & IS_PUNCT) && !stops(end) && t.norm[end] !== "et" && t.norm[end] !== "and") end++;
+      // "Secretary of State of Cambodia's Ministry of National Defence": the complement names the body itself
+      const cFrom = t.start[m.last] ?? 0;
+      const cTo = end > m.last ? t.end[end - 1]! : cFrom;
+      const named = registry.mentions.find((x) => x.start >= cFrom && x.start < cTo && registry.orgs[x.org]!.sector !== "IGO");
+      if (named) {
+        if (person.organization == null) person.organization = named.org;
+        i = end - 1;
+        continue;
+      }
       let from = m.last;
       // demonyms after the office belong to the person, not to the body's name
       while (from < end && !data.connectors.has(t.norm[from]!)) from++;
