@@ -150,3 +150,15 @@ test("a meeting named inside a document's title is no event of its own", () => {
   const got = events("Le vice-ministre ghanéen Kofi Mensah a reçu mardi à Accra le vice-ministre togolais Yao Agbeko. A cette occasion, ils ont signé le procès-verbal de la 12e réunion du comité mixte.", "fr", "2025-03-05");
   assert.deepEqual(got.map((e) => e.kind), ["meeting", "signing"]);
 });
+
+test("future tense and a future auxiliary further in the clause make background; a source quoted is no participant", () => {
+  const fr = events("Lundi, le président ghanéen Kofi Mensah et le président togolais Yao Agbeko auront des entretiens à Accra.", "fr");
+  assert.deepEqual(fr.map((e) => [e.kind, e.background]), [["meeting", true]]);
+  const en = events("Australian Defence Minister Tom Barker will travel to Manila on Friday for talks with Philippine Defence Secretary Jose Ramos.", "en");
+  assert.deepEqual(en.map((e) => [e.kind, e.background]), [["meeting", true]]);
+  const quoted = events("Le ministre ghanéen Kofi Mensah et le ministre togolais Yao Agbeko ont signé lundi un accord de coopération, selon le porte-parole Ama Owusu.", "fr", "2025-03-05");
+  assert.deepEqual(quoted.map((e) => e.who.sort()), [["Kofi Mensah", "Yao Agbeko"]]);
+  // "s'est également entretenu avec" is a meeting of its own
+  const again = events("Le général togolais Yao Agbeko s'est également entretenu avec le chef d'état-major ghanéen, le général Kofi Mensah.", "fr");
+  assert.deepEqual(again.map((e) => e.kind), ["meeting"]);
+});

@@ -4,7 +4,7 @@
 // text places in the past ("en juin dernier") or the future ("la prochaine visite") is background.
 import type { EventKind } from "../lang/index.js";
 import type { DateSpan, EventRecord, SentenceSpan } from "../core/annotations.js";
-import { IS_UPPER, tokenAt } from "../segment/tokens.js";
+import { IS_PUNCT, IS_UPPER, tokenAt } from "../segment/tokens.js";
 import { type ExtractContext, datesIn, mainCountries, orgsIn, peopleIn, placesIn } from "./context.js";
 
 interface Trigger {
@@ -214,8 +214,15 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       if (ev.date && !ev.background && ev.kind !== "visit") lastDate = ev.date;
     }
     // a signing with nobody named takes the people of the meeting it took place at
-    for (const e of events) {
+    for (const e of events.slice()) {
       if (e.kind === "signing" && e.participants.length === 0 && e.sentence === si) {
+        // the same signing told again ("les deux parties devraient signer une série d'accords"): one signing
+        const again = events.find((x) => x !== e && x.kind === "signing" && x.participants.length && x.background === e.background && (!e.date || !x.date || x.date === e.date) && e.countries.every((c) => x.countries.includes(c)));
+        if (again) {
+          again.evidence.push(...e.evidence);
+          events.splice(events.indexOf(e), 1);
+          continue;
+        }
         const host = events.find((x) => x !== e && x.kind !== "visit" && x.kind !== "signing" && x.participants.length && (!e.date || !x.date || x.date === e.date));
         if (host) {
           e.participants = [...host.participants];
@@ -309,6 +316,13 @@ function isBackground(ctx: ExtractContext, s: SentenceSpan, tr: Trigger): boolea
   const from = Math.max(s.first, tr.first - 6);
   const to = Math.min(s.last, tr.last + 3);
   if (data.future.scan(t, from, to).length) return true;
+  for (let k = from; k < tr.first; k++) if (data.isFutureVerb(t.norm[k]!)) return true;
+  // ... or a little further in the same clause ("will travel to Manila on Friday for talks")
+  const clause = data.future.scan(t, Math.max(s.first, tr.first - 10), from).filter((m) => {
+    for (let k = m.last; k < tr.first; k++) if (t.flags[k]! & IS_PUNCT) return false;
+    return true;
+  });
+  if (clause.length) return true;
   if (data.past.scan(t, tr.last, Math.min(s.last, tr.last + 10)).length) return true;
   // "la dernière visite", "his previous visit": the same words right before the event word
   if (data.past.scan(t, Math.max(s.first, tr.first - 3), tr.first).some((m) => m.last === tr.first)) return true;
@@ -508,6 +522,19 @@ function aside(ctx: ExtractContext, s: SentenceSpan, tr: Trigger, p: number, tri
     if (!(tr.first >= a && tr.first < b)) clauses.push([a, b]);
   }
   for (const r of data.recap.scan(t, s.first, s.last)) if (r.first > tr.first) clauses.push([r.first, s.last]);
+  // "selon Mme Hua", "according to the spokesperson X": the source, up to the next comma
+  for (const r of data.attribution.scan(t, s.first, s.last)) {
+    // the source is a person ("selon Mme Hua"), not a document whose authors took part ("according to a joint statement by ...")
+    let named = false;
+    for (let k = r.last; k < Math.min(s.last, r.last + 3) && !named; k++) {
+      const v = data.titles.matchAt(t, k, s.last)?.value;
+      named = ctx.index.personOf[k]! >= 0 || (v != null && v !== "modifier");
+    }
+    if (!named) continue;
+    let b = r.last;
+    while (b < s.last && b - r.last < 12 && t.norm[b] !== ",") b++;
+    clauses.push([r.first, b]);
+  }
   return at.every((i) => clauses.some(([a, b]) => i >= a && i < b));
 }
 

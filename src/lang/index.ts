@@ -14,7 +14,7 @@ export type Sector = "GOV" | "COP" | "MIL" | "SPY" | "JUD" | "LEG" | "PTY" | "IG
 interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[]; respectively: string[]; place_prepositions: string[]; delegation_sides?: string[] }
 interface EventsFile {
   triggers: Record<EventKind, string[]>;
-  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[]; need_person_after: string[]; same_occasion: string[]; group_reference: string[]; weak_triggers: string[]; reporting?: string[]; provisions?: string[]; both_sides?: string[];
+  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[]; need_person_after: string[]; same_occasion: string[]; group_reference: string[]; weak_triggers: string[]; reporting?: string[]; provisions?: string[]; both_sides?: string[]; attribution?: string[]; future_suffixes?: { suffixes: string[]; except: string[] };
 }
 interface AgreementsFile {
   kinds: Record<AgreementKind, string[]>; signed: string[]; referenced: string[]; planned: string[]; generic_plural: string[];
@@ -59,6 +59,10 @@ export interface LangData {
   readonly weakTriggers: PhraseMatcher<true>;
   /** "les deux parties", "the two sides": the article's two states, when a sentence names neither */
   readonly bothSides: PhraseMatcher<true>;
+  /** "selon Mme X", "according to X": the person after is the source of the report, not a participant */
+  readonly attribution: PhraseMatcher<true>;
+  /** a verb in the future tense, by its ending ("auront", "rencontreront"): the event is to come */
+  readonly isFutureVerb: (norm: string) => boolean;
   /** "said on Wednesday", "a indiqué mercredi": a date right after these is the day of the report, not of an event */
   readonly reporting: PhraseMatcher<true>;
   /** words that introduce what an agreement provides for: the events listed after them are its content, not occurrences */
@@ -115,6 +119,13 @@ function read<T>(lang: Lang, file: string): T {
   return JSON.parse(readFileSync(new URL(`./${lang}/${file}`, import.meta.url), "utf8")) as T;
 }
 
+function futureVerbTest(spec: { suffixes: string[]; except: string[] } | undefined): (norm: string) => boolean {
+  if (!spec?.suffixes.length) return () => false;
+  const except = new Set(spec.except.map(normalizeWord));
+  const suffixes = spec.suffixes.map(normalizeWord);
+  return (w) => w.length > 5 && !except.has(w) && suffixes.some((x) => w.endsWith(x));
+}
+
 const norm = (s: string) => s.split(/\s+/).map(normalizeWord).join(" ");
 const cache = new Map<Lang, LangData>();
 
@@ -159,6 +170,8 @@ export function langData(lang: Lang): LangData {
     weakTriggers: flags(events.weak_triggers),
     reporting: flags(events.reporting ?? []),
     bothSides: flags(events.both_sides ?? []),
+    attribution: flags(events.attribution ?? []),
+    isFutureVerb: futureVerbTest(events.future_suffixes),
     provisions: flags(events.provisions ?? []),
     definite: new Set(events.definite.map(normalizeWord)),
     future: flags(events.future),

@@ -135,3 +135,7 @@ test("a surname that is also a dictionary word joins the person named in full, a
   // alone, the word is no one
   assert.deepEqual(people("Mirza also met the chief of staff.", "en"), []);
 });
+
+test("the body of the delegation a person leads gives the state", () => {
+  assert.deepEqual(people("Il a reçu une délégation de l'état-major des armées belges conduite par le général de corps d'armée Luc Dumont.", "fr"), [["Luc Dumont", "BEL"]]);
+});

@@ -442,10 +442,12 @@ function ledSideCountry(ctx: PeopleContext, s: SentenceSpan, at: number): string
   for (let k = Math.max(s.first, by - 3); k <= by && lead < 0; k++) if (data.delegationLead.matchAt(t, k, s.last)?.last === by + 1) lead = k;
   if (lead < 0) return null;
   // the side's noun a few words before the verb ("side was", "délégation russe ,")
-  for (let k = lead - 1; k >= s.first && lead - k <= 5; k--) {
+  // "une délégation de l'état-major des armées françaises, conduite par": the side's body may come between
+  for (let k = lead - 1; k >= s.first && lead - k <= 10; k--) {
     if (ctx.index.personOf[k]! >= 0) return null;
     if (!data.delegationSides.has(t.norm[k]!)) continue;
     for (let j = Math.max(s.first, k - 3); j < lead; j++) {
+      if (t.flags[j]! & IS_PUNCT && t.norm[j] !== "," && t.norm[j] !== "'" && t.norm[j] !== "-") break;
       if (j === k) continue;
       const p = ctx.index.placeOf[j]!;
       const pl = p >= 0 ? ctx.places[p]! : null;
