@@ -85,3 +85,11 @@ test("an adjective after the noun stays in the title; a participle with a past d
   // what an agreement provides for is its content, not a plan to sign it
   assert.deepEqual(got("Le ministre ghanéen et son homologue togolais ont signé lundi un mémorandum qui prévoit des patrouilles conjointes.", "2025-03-05").map((x) => x.status), ["signed"]);
 });
+
+test("a period written before an English noun is that agreement's, not the one before it", () => {
+  const got = runUntil("Titre\n\nMensah proposed that Ghana and Togo soon sign an agreement on cooperation in combating crime, and implement the 2023-2025 cooperation plan between the two ministries effectively.", "events", { lang: "en" }).agreements!;
+  assert.deepEqual(got.map((a) => [a.kind, a.title, a.period ? `${a.period.from}-${a.period.to}` : null]), [
+    ["agreement", "agreement on cooperation in combating crime", null],
+    ["programme", "2023-2025 cooperation plan between the two ministries", "2023-2025"],
+  ]);
+});

@@ -36,6 +36,11 @@ export function extractAgreements(ctx: ExtractContext, events: EventRecord[]): A
       let modified = false;
       if (data.lang === "en" && first === m.first) {
         while (first > s.first && m.first - first < 3 && !(t.flags[first - 1]! & (IS_PUNCT | IS_UPPER)) && !data.stopwords.has(t.norm[first - 1]!) && !data.agreementStatus.matchAt(t, first - 1, m.first)) first--;
+        // "the 2023-2025 cooperation plan", "the 2024 defence cooperation plan": a year or period before it is its own
+        if (first > s.first && /^\d{4}$/.test(t.norm[first - 1]!)) {
+          first--;
+          if (first - 2 >= s.first && (t.norm[first - 1] === "-" || t.norm[first - 1] === "–") && /^\d{4}$/.test(t.norm[first - 2]!)) first -= 2;
+        }
         modified = first < m.first;
       }
       const title = ctx.text.slice(t.start[first]!, t.end[last - 1]!);
@@ -64,7 +69,7 @@ export function extractAgreements(ctx: ExtractContext, events: EventRecord[]): A
       const status = statusOf(ctx, s, m.first, last);
       // a bare noun only mentioned ("the program") names nothing to record
       if (!specific && status === "referenced") continue;
-      const rec = record(ctx, s, si, events, main, { kind: m.value, last, nounFirst: m.first, title, status, background: generic && !(t.flags[m.first]! & IS_UPPER) });
+      const rec = record(ctx, s, si, events, main, { kind: m.value, last, nounFirst: m.first, title, status, background: generic && !(t.flags[m.first]! & IS_UPPER), first });
       const same = out.find((a) => a.kind === rec.kind && samePeriod(a, rec) && (a.title === rec.title || (a.period && rec.period))) ??
         (first > s.first && data.definite.has(t.norm[first - 1]!) ? namedBefore(out, rec) : undefined);
       if (same) same.evidence.push(...rec.evidence);
@@ -104,6 +109,8 @@ interface Span {
   title: string;
   status?: AgreementRecord["status"];
   background?: boolean;
+  /** where the title starts, when words before the noun belong to it ("the 2023-2025 cooperation plan") */
+  first?: number;
 }
 
 /** The record of one agreement: status, period and date, parties and states from its sentence. */
@@ -111,10 +118,15 @@ function record(ctx: ExtractContext, s: SentenceSpan, si: number, events: EventR
   const { t } = ctx;
   const last = x.last;
   let status = x.status ?? statusOf(ctx, s, x.nounFirst, last);
-  const inside = datesIn(ctx, t.start[x.nounFirst]!, t.end[Math.min(s.last, last + 4) - 1]!);
-  // "un accord de sécurité et un programme d'action pour la période 2024-2026": the period is the next agreement's
+  const inside = datesIn(ctx, t.start[x.first ?? x.nounFirst]!, t.end[Math.min(s.last, last + 4) - 1]!);
+  // "un accord de sécurité et un programme d'action pour la période 2024-2026": the period is the next agreement's,
+  // and so is one written before it ("..., and implement the 2023-2025 cooperation plan")
   const next = ctx.data.agreementKinds.scan(t, last, s.last)[0];
-  const around = datesIn(ctx, s.start, next ? t.start[next.first]! : s.end);
+  let bound = next ? next.first : s.last;
+  if (next && ctx.data.lang === "en") {
+    while (bound > last && bound - next.first < 4 && !(t.flags[bound - 1]! & IS_UPPER) && !ctx.data.stopwords.has(t.norm[bound - 1]!) && t.norm[bound - 1] !== ",") bound--;
+  }
+  const around = datesIn(ctx, s.start, bound < s.last ? t.start[bound]! : s.end);
   const per = inside.find((d) => d.kind === "period") ?? around.find((d) => d.kind === "period" && d.start > t.start[x.nounFirst]!);
   const year = inside.find((d) => d.kind === "year") ?? around.find((d) => d.kind === "year" && d.start > t.start[x.nounFirst]!);
   let period: AgreementRecord["period"] = per ? { from: per.periodFrom ?? null, to: per.periodTo ?? null } : null;
@@ -208,7 +220,9 @@ function titleEnd(ctx: ExtractContext, s: SentenceSpan, from: number, inList: bo
     if (i > from && !(t.flags[i]! & IS_UPPER) && /^(organise|organisee|conclu|conclue|conclus|conclues|released|reflects|include|includes|aimed|aims|held|tenu|tenue|signe|signee|signes|signees|signed|inked|adopte|adopted|renewed|renouvele)$/.test(n)) break;
     last = i + 1;
   }
-  while (last > from && (data.connectors.has(t.norm[last - 1]!) || data.titlePrepositions.has(t.norm[last - 1]!))) last--;
+  // "... between the two ministries effectively": an adverb closing the clause is not the title's
+  const adverb = (k: number) => data.lang === "en" && t.norm[k]!.length > 5 && t.norm[k]!.endsWith("ly") && !(t.flags[k]! & IS_UPPER);
+  while (last > from && (data.connectors.has(t.norm[last - 1]!) || data.titlePrepositions.has(t.norm[last - 1]!) || adverb(last - 1))) last--;
   return { last: Math.max(last, from), coordinated };
 }
 
