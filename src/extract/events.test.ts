@@ -162,3 +162,9 @@ test("future tense and a future auxiliary further in the clause make background;
   const again = events("Le général togolais Yao Agbeko s'est également entretenu avec le chef d'état-major ghanéen, le général Kofi Mensah.", "fr");
   assert.deepEqual(again.map((e) => e.kind), ["meeting"]);
 });
+
+test("what a visitor does within the visit's days happens where the visit is, not at the dateline", () => {
+  const doc = runUntil("Titre\n\nAccra (GNA) - Interior Minister Kofi Mensah held talks with Togolese Security Minister Yao Agbeko in Lomé on September 9 as part of his official visit to Togo from September 8-11. Earlier on September 8, Mensah met with Togolese Prime Minister Victoire Dogbe.", "events", { lang: "en" });
+  const places = doc.events!.filter((e) => e.kind === "meeting").map((e) => [e.date, e.place?.name]);
+  assert.deepEqual(places, [["--09-09", "Lomé"], ["--09-08", "Lomé"]]);
+});

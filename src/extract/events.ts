@@ -244,7 +244,27 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
   // between two states, a state and an international organization, or two organizations
   const kept = events.filter((e) => !e.background || told(e)).filter((e) => e.countries.length >= 2 || (e.countries.length === 1 && igos(e) > 0) || (e.countries.length === 0 && igos(e) >= 2 && placed(e)));
   shareOnePlace(kept);
+  duringVisits(kept, datelinePlace);
   return kept;
+}
+
+/**
+ * "his official visit to Russia from September 8-11 ... Earlier on September 8, Quang met with Shoigu": what a
+ * visitor does within the visit's days happens where the visit is, not at the agency's dateline.
+ */
+function duringVisits(events: EventRecord[], datelinePlace: EventRecord["place"]): void {
+  for (const v of events) {
+    if (v.kind !== "visit" || v.background || !v.place?.country || !v.date) continue;
+    const end = v.endDate ?? v.date;
+    for (const e of events) {
+      if (e === v || e.kind === "visit" || e.background || !e.date || e.date < v.date || e.date > end) continue;
+      if (e.place && e.place !== datelinePlace) continue;
+      if (e.place?.country === v.place.country || !e.participants.some((p) => v.participants.includes(p))) continue;
+      // the city of another occurrence of the visit, else the visit's own place
+      const city = events.find((x) => x !== e && x.place && x.place !== datelinePlace && x.place.country === v.place!.country && x.place.name !== v.place!.name);
+      e.place = city?.place ?? v.place;
+    }
+  }
 }
 
 function countriesOf(ctx: ExtractContext, people: number[]): Set<string> {
