@@ -93,3 +93,8 @@ test("a period written before an English noun is that agreement's, not the one b
     ["programme", "2023-2025 cooperation plan between the two ministries", "2023-2025"],
   ]);
 });
+
+test("a bare 'pact' told just before the named agreement is that agreement; the co-signer is not in the title", () => {
+  const got = runUntil("Titre\n\nGhana and Togo signed on Monday a pact that will allow their forces to train together. Ghanaian Foreign Minister Ama Owusu signed the Reciprocal Training Agreement with Togolese Defence Minister Yao Agbeko in Lomé.", "events", { lang: "en" }).agreements!;
+  assert.deepEqual(got.map((a) => [a.title, a.status, a.evidence.length]), [["Reciprocal Training Agreement", "signed", 2]]);
+});

@@ -84,7 +84,25 @@ export function extractAgreements(ctx: ExtractContext, events: EventRecord[]): A
       }
     }
   });
-  return out;
+  return foldBareIntoNamed(out);
+}
+
+/**
+ * "signed on Monday a pact that ... Kamikawa and Teodoro signed the Reciprocal Access Agreement": a bare noun told
+ * just before a named agreement of the same kind and status is that agreement, first told by its noun alone.
+ */
+function foldBareIntoNamed(out: AgreementRecord[]): AgreementRecord[] {
+  const gone = new Set<AgreementRecord>();
+  for (const bare of out) {
+    if (bare.background || !bare.title || /\s/.test(bare.title.trim())) continue;
+    const named = out.find((q) => q !== bare && !gone.has(q) && !q.background && q.kind === bare.kind && q.status === bare.status &&
+      q.sentence > bare.sentence && q.sentence - bare.sentence <= 2 && /\p{Lu}/u.test(q.title ?? "") && samePeriod(q, bare));
+    if (!named || out.some((q) => q !== bare && q !== named && q.kind === bare.kind && !q.background && q.sentence <= named.sentence)) continue;
+    named.evidence.unshift(...bare.evidence);
+    for (const c of bare.countries) if (!named.countries.includes(c)) named.countries.push(c);
+    gone.add(bare);
+  }
+  return gone.size ? out.filter((a) => !gone.has(a)) : out;
 }
 
 /**
@@ -204,6 +222,12 @@ function titleEnd(ctx: ExtractContext, s: SentenceSpan, from: number, inList: bo
       break;
     }
     if (STOP.has(n)) break;
+    // "signed the Reciprocal Access Agreement with Philippine Defense Secretary X": the co-signer is no part of the title
+    if ((n === "with" || n === "avec") && i + 1 < s.last) {
+      let k = i + 1;
+      while (k < s.last && data.definite.has(t.norm[k]!)) k++;
+      if (ctx.index.personOf[k]! >= 0 || data.titles.matchAt(t, k, s.last) || (ctx.index.placeOf[k]! >= 0 && data.titles.matchAt(t, k + 1, s.last))) break;
+    }
     // "a protocol on military training cooperation on Wednesday": a day or a month after the title is the signing's
     if (i > from && dayOrMonthAt(ctx, i + 1) && data.titlePrepositions.has(n)) break;
     if (i > from && dayOrMonthAt(ctx, i)) break;
