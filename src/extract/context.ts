@@ -53,7 +53,8 @@ export function orgsIn(ctx: ExtractContext, first: number, last: number): number
   const out: number[] = [];
   for (let i = first; i < last; i++) {
     const o = ctx.index.orgOf[i]!;
-    if (o >= 0 && !out.includes(o)) out.push(o);
+    // a news medium reports an event, it takes no part in it
+    if (o >= 0 && !out.includes(o) && ctx.orgs[o]!.sector !== "MED") out.push(o);
   }
   return out;
 }

@@ -224,7 +224,9 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
           continue;
         }
         const host = events.find((x) => x !== e && x.kind !== "visit" && x.kind !== "signing" && x.participants.length && (!e.date || !x.date || x.date === e.date));
-        if (host) {
+        // "Thales Alenia Space and the Pupin Institute signed a memorandum": bodies of two states signed it themselves
+        const ownSigners = e.organizations.filter((o) => ctx.orgs[o]!.country && (ctx.orgs[o]!.sector === "BUS" || ctx.orgs[o]!.sector === "EDU")).length >= 2;
+        if (host && !ownSigners) {
           e.participants = [...host.participants];
           for (const c of host.countries) if (!e.countries.includes(c)) e.countries.push(c);
           if (!e.date) e.date = host.date;

@@ -23,7 +23,7 @@ interface AgreementsFile {
 }
 interface OrganizationsFile {
   heads: string[]; heads_need_complement: string[]; sectors: Record<string, string[]>; government_words: string[];
-  office_to_body: Record<string, string>; foreign_affairs: string[]; adjectives: string[]; connectors: string[]; adjective_suffixes: string[]; domain_words: string[]; seated_heads?: string[]; quantifiers?: string[]; determiners?: string[];
+  office_to_body: Record<string, string>; foreign_affairs: string[]; adjectives: string[]; connectors: string[]; adjective_suffixes: string[]; domain_words: string[]; seated_heads?: string[]; quantifiers?: string[]; determiners?: string[]; eponymous_heads?: string[];
 }
 interface BoilerplateFile { end_markers: string[]; caption_marks: string[]; agency_marks: string[]; disclaimers: string[]; credit_labels: string[] }
 
@@ -94,6 +94,8 @@ export interface LangData {
   readonly orgQuantifiers: ReadonlySet<string>;
   /** "pour son aide", "for its support": a possessive or demonstrative after a connector ends a body's name */
   readonly orgDeterminers: ReadonlySet<string>;
+  /** "institute", "université": heads that may carry a person's name ("Pedro Kourí Institute", "Institut Pasteur") */
+  readonly eponymousHeads: ReadonlySet<string>;
   readonly sectorCues: PhraseMatcher<Sector>;
   readonly sectorOrder: readonly Sector[];
   readonly governmentWords: ReadonlySet<string>;
@@ -201,6 +203,7 @@ export function langData(lang: Lang): LangData {
     seatedHeads: new Set((orgs.seated_heads ?? []).map(norm)),
     orgQuantifiers: new Set((orgs.quantifiers ?? []).map(norm)),
     orgDeterminers: new Set((orgs.determiners ?? []).map(norm)),
+    eponymousHeads: new Set((orgs.eponymous_heads ?? []).map(norm)),
     sectorCues: new PhraseMatcher(
       sectorOrder.flatMap((sector) => orgs.sectors[sector]!.map((p) => [p, sector] as [string, Sector])),
     ),

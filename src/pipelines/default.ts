@@ -92,6 +92,19 @@ export function defaultStages(): Stage[] {
       indexes.set(doc, index);
       const registry = new OrgRegistry();
       registries.set(doc, registry);
+      // the agency that signs the dateline ("(Prensa Latina)") is a news medium, not a person's name
+      if (doc.dateline) {
+        const line = doc.text.slice(doc.dateline.start, doc.dateline.end);
+        const open = line.indexOf("(");
+        const close = line.indexOf(")", open + 1);
+        if (open >= 0 && close > open + 1) {
+          const start = doc.dateline.start + open + 1;
+          const end = doc.dateline.start + close;
+          const k = registry.add(doc.text.slice(start, end), doc.dateline.agencyCountry, "MED", start, end);
+          const t = doc.tokens!;
+          for (let i = 0; i < t.n; i++) if (t.start[i]! >= start && t.end[i]! <= end) index.orgOf[i] = k;
+        }
+      }
       const r = findOrganizations(
         { text: doc.text, t: doc.tokens!, sentences: doc.sentences!, places: doc.places!, index, data: langData(doc.lang), isCommon: commonWords(doc.lang), dates: doc.dates },
         registry,

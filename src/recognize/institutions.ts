@@ -6,7 +6,8 @@ import { IS_ALLCAPS, IS_UPPER, type TokenTable } from "../segment/tokens.js";
 import { PhraseMatcher } from "./phrase-matcher.js";
 
 export interface Institution {
-  iso3: string;
+  /** null: a company of a known group whose own state the name does not tell ("Thales Alenia Space") */
+  iso3: string | null;
   sector: Sector;
 }
 
@@ -38,11 +39,16 @@ export function institutionAt(text: string, t: TokenTable, i: number, limit: num
   if (m.value.exact != null) {
     if (written.replace(/\s+/g, " ") !== m.value.exact) return null;
   } else if (!(t.flags[m.first]! & IS_UPPER) && m.last - m.first < 2) return null;
-  // a name that runs on into more capitalized words is another, longer name ("Gazprom Neft" is Gazprom's, but
-  // "Thales Alenia Space" is not Thales)
-  if (m.value.exact == null && m.last < limit && m.last - m.first === 1 && t.flags[m.last]! & IS_UPPER) return null;
-  // "Direction de la coopération internationale de sécurité (DCIS)": the acronym after the name is the same body
+  // a name that runs on into more capitalized words is another, longer name: a company's is a company of its
+  // group ("Gazprom Neft", "Thales Alenia Space"), never a person; another body's is not that body
   let last = m.last;
+  let iso3: string | null = m.value.iso3;
+  if (m.value.exact == null && m.last < limit && m.last - m.first === 1 && t.flags[m.last]! & IS_UPPER) {
+    if (m.value.sector !== "BUS") return null;
+    while (last < limit && last - m.last < 3 && t.flags[last]! & IS_UPPER) last++;
+    iso3 = null;
+  }
+  // "Direction de la coopération internationale de sécurité (DCIS)": the acronym after the name is the same body
   if (last + 2 < limit && t.norm[last] === "(" && t.norm[last + 2] === ")" && t.flags[last + 1]! & IS_ALLCAPS) last += 3;
-  return { first: m.first, last, named: m.value.exact == null, institution: { iso3: m.value.iso3, sector: m.value.sector } };
+  return { first: m.first, last, named: m.value.exact == null, institution: { iso3, sector: m.value.sector } };
 }

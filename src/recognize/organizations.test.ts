@@ -91,3 +91,15 @@ test("an office whose complement names the body takes that body, not one made fr
   assert.deepEqual(doc.orgs!.map((o) => `${o.name}:${o.country}`), ["Laos’s Ministry of National Defence:LAO"]);
   assert.equal(doc.orgs![doc.people![0]!.organization!]!.name, "Laos’s Ministry of National Defence");
 });
+
+test("title-case names across 'and', names carried by institutes, companies of a known group", () => {
+  const named = (text: string) => runUntil(`Titre\n\n${text}`, "organizations", { lang: "en" }).orgs!.map((o) => o.name);
+  assert.deepEqual(named("He visited the Center for Marine Engineering and Biotechnology (CMEB) in Accra."), ["Center for Marine Engineering and Biotechnology (CMEB)"]);
+  // a new body after "and" is not part of the first one
+  assert.deepEqual(named("Officials of the Ministry of Defence and Foreign Ministry met."), ["Ministry of Defence", "Foreign Ministry"]);
+  assert.deepEqual(named("Delegates toured the Kwame Boateng Institute of Tropical Medicine."), ["Kwame Boateng Institute of Tropical Medicine"]);
+  // a company of a known group is a company, not a person, of no state the name tells
+  const doc = runUntil("Titre\n\nGazprom Neft will supply crude oil.", "people", { lang: "en" });
+  assert.deepEqual(doc.orgs!.map((o) => [o.name, o.country, o.sector]), [["Gazprom Neft", null, "BUS"]]);
+  assert.deepEqual(doc.people, []);
+});

@@ -143,6 +143,7 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
   // left modifiers (English mostly): "Russia's", "Vietnamese", "Foreign", "Cuban"
   let first = h;
   let possessives = 0;
+  const eponymous = data.eponymousHeads.has(t.norm.slice(h, hEnd).join(" "));
   for (let i = h - 1; i >= s.first && h - i <= 4 + possessives; i--) {
     const f = t.flags[i]!;
     const n = t.norm[i]!;
@@ -163,6 +164,11 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
       possessives += 2;
       continue;
     }
+    // "Pedro Kourí Institute", "Mihajlo Pupin Institute": a name before a head that may carry one
+    if (data.lang === "en" && eponymous && (f & IS_UPPER) && (f & IS_WORD) && !(f & IS_ALLCAPS) && !data.stopwords.has(n) && !data.titles.matchAt(t, i, h) && index.placeOf[i]! < 0 && index.orgOf[i]! < 0) {
+      first = i;
+      continue;
+    }
     if (data.lang === "en" && !(f & IS_PUNCT) && !data.stopwords.has(n) && !data.titles.matchAt(t, i, h) &&
         (((f & IS_UPPER) && headCapital && (ctx.isCommon(t.lower[i]!) || data.domainWords.has(n))) || data.orgAdjectives.has(n))) {
       first = i;
@@ -171,6 +177,16 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
     break;
   }
 
+  // "Commission for Political and Legal Affairs", "Center for Genetic Engineering and Biotechnology": in English a
+  // title-case run goes on across "and", unless a new body or office starts there ("... and Foreign Ministry officials")
+  const titleCaseAnd = (i: number) => {
+    if (data.lang !== "en" || i + 1 >= s.last || !(t.flags[i - 1]! & IS_UPPER) || !(t.flags[i + 1]! & IS_UPPER) || !ctx.isCommon(t.lower[i + 1]!) || isPlace(i + 1)) return false;
+    for (let k = i + 1; k < Math.min(s.last, i + 4); k++) {
+      if (!(t.flags[k]! & IS_UPPER)) break;
+      if (data.orgHeads.matchAt(t, k, s.last) || data.titles.matchAt(t, k, s.last)?.value === "office") return false;
+    }
+    return true;
+  };
   const headNorm = t.norm.slice(h, hEnd).join(" ");
   // "les deux ministères", "both ministries": the bodies already named, one per party
   if (first === h && h > s.first && data.orgQuantifiers.has(t.norm[h - 1]!)) return null;
@@ -203,7 +219,7 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
       // "et"/"and" continues only into another complement ("et de la Défense", "and Kenya"), not into a new body
       if (n === "et" || n === "and") {
         const nx = i + 1 < s.last ? t.norm[i + 1]! : "";
-        if (!(PREPOSITIONS.has(nx) || isPlace(i + 1))) break;
+        if (!(PREPOSITIONS.has(nx) || isPlace(i + 1) || titleCaseAnd(i))) break;
       }
       // "armed forces in Malaysia" are that state's; "ambassade du Sénégal à Nouakchott" sits in a city, while
       // "commission mixte ... à Dakar" only meets there
@@ -231,7 +247,7 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
     const capitalOk =
       data.lang === "en"
         ? (ctx.isCommon(t.lower[i]!) && (!nameNext || data.domainWords.has(n))) || (f & IS_ALLCAPS)
-        : (f & IS_ALLCAPS) && t.end[i]! - t.start[i]! <= 6;
+        : ((f & IS_ALLCAPS) && t.end[i]! - t.start[i]! <= 6) || (eponymous && i === last && !afterConnector);
     // "... General Staff General Metin Gurak": a rank before a name is the holder's, not the body's
     if (nameNext && data.titles.matchAt(t, i, s.last)?.value === "rank") break;
     if (isPlace(i) || data.orgAdjectives.has(n) || ((f & IS_UPPER) && capitalOk && !data.titles.matchAt(t, i, s.last))) {

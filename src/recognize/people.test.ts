@@ -139,3 +139,10 @@ test("a surname that is also a dictionary word joins the person named in full, a
 test("the body of the delegation a person leads gives the state", () => {
   assert.deepEqual(people("Il a reçu une délégation de l'état-major des armées belges conduite par le général de corps d'armée Luc Dumont.", "fr"), [["Luc Dumont", "BEL"]]);
 });
+
+test("the body named before an English office gives the state; the agency of the dateline is nobody", () => {
+  assert.deepEqual(people("Li Wei held talks with Kazakh Security Council Secretary Askar Temirov.", "en").slice(1), [["Askar Temirov", "KAZ"]]);
+  const doc = runUntil("Titre\n\nHAVANA, March 3 (Prensa Latina) Cuban Minister of Health Jose Perez received his guest.", "people", { lang: "en" });
+  assert.deepEqual(doc.people!.map((p) => p.name), ["Jose Perez"]);
+  assert.ok(doc.orgs!.some((o) => o.name === "Prensa Latina" && o.sector === "MED"));
+});

@@ -188,7 +188,11 @@ function titleBefore(ctx: PeopleContext, s: SentenceSpan, first: number): { firs
     else if (t.norm[found - 1] === "." && found - 2 >= s.first && index.placeOf[found - 2]! >= 0 && ctx.places[index.placeOf[found - 2]!]!.iso3 && ctx.places[index.placeOf[found - 2]!]!.end === t.start[found - 1]) found--;
     else if (t.norm[found - 1] === "s" && found - 2 > s.first && t.norm[found - 2] === "'" && index.placeOf[found - 3]! >= 0) found -= 3;
     else if (data.titles.matchAt(t, found - 1, first)?.value === "modifier") found--;
-    else break;
+    // "Kazakh Security Council Secretary", "Russian Navy Commander": the body named before the office is the holder's
+    else if (data.lang === "en" && index.orgOf[found - 1]! >= 0 && ctx.orgs[index.orgOf[found - 1]!]!.sector !== "MED") {
+      const o = index.orgOf[found - 1]!;
+      while (found > s.first && index.orgOf[found - 1] === o) found--;
+    } else break;
   }
   // the phrase ends where the name starts, less the comma and articles
   let last = first;
