@@ -168,3 +168,8 @@ test("what a visitor does within the visit's days happens where the visit is, no
   const places = doc.events!.filter((e) => e.kind === "meeting").map((e) => [e.date, e.place?.name]);
   assert.deepEqual(places, [["--09-09", "Lomé"], ["--09-08", "Lomé"]]);
 });
+
+test("an agency's dateline at home does not place what the story tells abroad", () => {
+  const doc = runUntil("Titre\n\nACCRA, Nov 12 (GNA): Chief of Defence Staff General Kofi Mensah called on Togolese Minister of Defence Yao Agbeko in Lomé on Tuesday. General Mensah also met Chief of the Togolese Army General Koffi Adjo.", "events", { lang: "en" });
+  assert.deepEqual(doc.events!.map((e) => e.place?.name), ["Lomé", "Lomé"]);
+});

@@ -245,7 +245,8 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
   const told = (e: EventRecord) => e.participants.length > 0 || (igos(e) > 0 && placed(e));
   // between two states, a state and an international organization, or two organizations
   const kept = events.filter((e) => !e.background || told(e)).filter((e) => e.countries.length >= 2 || (e.countries.length === 1 && igos(e) > 0) || (e.countries.length === 0 && igos(e) >= 2 && placed(e)));
-  shareOnePlace(kept);
+  const agencyAtHome = ctx.dateline?.agencyCountry != null && ctx.dateline.agencyCountry === ctx.dateline.country;
+  shareOnePlace(kept, agencyAtHome ? datelinePlace : null);
   duringVisits(kept, datelinePlace);
   return kept;
 }
@@ -435,13 +436,19 @@ function settleCountries(ctx: ExtractContext, events: EventRecord[]): void {
  * When everything the article places happens in one state, what it does not place happens there too: the talks
  * held "during the visit" to Cuba, the signing told again without its "à Buenos Aires".
  */
-function shareOnePlace(events: EventRecord[]): void {
+function shareOnePlace(events: EventRecord[], homeDateline: EventRecord["place"] = null): void {
   const current = events.filter((e) => !e.background);
-  const placed = current.filter((e) => e.place?.country);
+  // an agency's dateline at home ("ISLAMABAD (APP)") over a story abroad places nothing the text places elsewhere
+  const unplaced = (e: EventRecord) => !e.place || (homeDateline != null && e.place === homeDateline);
+  const placed = current.filter((e) => e.place?.country && !unplaced(e));
   if (!placed.length || placed.length === current.length) return;
   if (new Set(placed.map((e) => e.place!.country)).size !== 1) return;
   const where = placed.find((e) => e.kind !== "visit")?.place ?? placed[0]!.place!;
-  for (const e of current) if (!e.place) e.place = where;
+  if (homeDateline && where.country === homeDateline.country) {
+    for (const e of current) if (!e.place) e.place = where;
+    return;
+  }
+  for (const e of current) if (unplaced(e)) e.place = where;
 }
 
 /** "the agreement signed in 2014", "sur la base du programme signé ...": a past signing, not an event here. */
