@@ -173,3 +173,17 @@ test("an agency's dateline at home does not place what the story tells abroad", 
   const doc = runUntil("Titre\n\nACCRA, Nov 12 (GNA): Chief of Defence Staff General Kofi Mensah called on Togolese Minister of Defence Yao Agbeko in Lomé on Tuesday. General Mensah also met Chief of the Togolese Army General Koffi Adjo.", "events", { lang: "en" });
   assert.deepEqual(doc.events!.map((e) => e.place?.name), ["Lomé", "Lomé"]);
 });
+
+test("on the sidelines of a multilateral meeting, talks with one and a meeting with another are two bilateral meetings", () => {
+  const got = events(
+    "The 9th meeting of the defence ministers of the Economic Community of West African States (ECOWAS) was held in Abuja on 3 May. Ghanaian Defence Minister Kofi Mensah attended the meeting. " +
+      "On the sidelines of the meeting, Mensah held talks with Togolese Defence Minister Yao Agbeko and met with Beninese Defence Minister Paul Houngbo.",
+    "en",
+    "2025-05-04",
+  );
+  assert.deepEqual(got.map((e) => [e.kind, e.who.sort(), e.countries]), [
+    ["conference", ["Kofi Mensah"], ["GHA"]],
+    ["meeting", ["Kofi Mensah", "Yao Agbeko"], ["GHA", "TGO"]],
+    ["meeting", ["Kofi Mensah", "Paul Houngbo"], ["BEN", "GHA"]],
+  ]);
+});

@@ -12,8 +12,12 @@ interface Trigger {
   first: number;
   last: number;
   reference: boolean;
+  /** "held talks with X and met with Y": a second meeting of the sentence, with its own counterpart */
+  apart?: boolean;
 }
 
+// words that end a noun phrase's complement: the verb of its clause
+const STOP_AFTER = new Set(["was", "were", "is", "are", "has", "have", "will", "a", "est", "ont", "sont", "sera", "s'est", "se"]);
 const DEST_PREP = new Set(["a", "à", "au", "aux", "en", "in", "to", "dans"]);
 
 export function extractEvents(ctx: ExtractContext): EventRecord[] {
@@ -79,6 +83,8 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       for (const h of heads) if (!people.includes(h) && (!states.size || states.has(ctx.people[h]!.country ?? ""))) people.push(h);
     }
     for (const tr of triggers) {
+      // "On the sidelines of the meeting, X held talks with Y": another occurrence beside the one named
+      const sideline = !tr.reference && data.sidelines.scan(t, s.first, tr.first).length > 0;
       // a visit's dates are the ones said of the visit ("du 22 au 26 octobre", "visit ... from April 14-16");
       // other events of the sentence keep the single dates
       let dated: DateSpan | undefined;
@@ -94,7 +100,7 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       const background = isBackground(ctx, s, tr) || (dated?.relative === "past" || dated?.relative === "future") || (date != null && isOld(ctx, date));
       if (ownSide(ctx, s)) continue;
       // people named inside a framing visit or a recap of earlier talks take no part in this event
-      let participants = tr.kind === "visit" ? [...people] : people.filter((p) => !aside(ctx, s, tr, p, triggers));
+      let participants = tr.kind === "visit" ? [...people] : clausePeople(ctx, s, tr, triggers, people.filter((p) => !aside(ctx, s, tr, p, triggers)));
       if (!background && tr.kind !== "visit") participants.push(...group);
       let place: EventRecord["place"] = null;
       const countries = new Set<string>();
@@ -134,7 +140,10 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
           }
         }
       }
-      const orgs = orgsIn(ctx, s.first, s.last);
+      // a meeting told apart has the bodies of its own clause (and of the subject before the first meeting word)
+      const apart = triggers.filter((x) => x.apart);
+      const k = apart.indexOf(tr);
+      const orgs = k < 0 ? orgsIn(ctx, s.first, s.last) : [...orgsIn(ctx, s.first, apart[0]!.first), ...orgsIn(ctx, tr.first, k + 1 < apart.length ? apart[k + 1]!.first : s.last)];
       // organizations sharing a token with another ("EU-AU summit") are mentioned without owning the token
       for (const m of ctx.orgMentions) {
         if (m.start < s.start || m.end > s.end || orgs.includes(m.org)) continue;
@@ -190,7 +199,7 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
         (tr.reference && !ev.background
           ? [...events].reverse().find((e) => e.kind === ev.kind && !e.background && here(e) && (e.kind !== "visit" || ev.participants.every((p) => e.participants.includes(p))))
           : undefined) ??
-        events.find((e) => here(e) && sameOccurrence(e, ev, tr.reference)) ??
+        (tr.apart || sideline ? undefined : events.find((e) => here(e) && sameOccurrence(e, ev, tr.reference))) ??
         (tr.reference && (ev.kind === "meeting" || ev.kind === "conference") && !ev.date
           ? [...events].reverse().find((e) => (e.kind === "meeting" || e.kind === "conference") && !e.background && here(e))
           : undefined);
@@ -289,6 +298,36 @@ function insideAgreementTitle(ctx: ExtractContext, s: SentenceSpan, at: number):
   return false;
 }
 
+/** "X held talks with A and met with B": each meeting word after the first has a counterpart of its own. */
+function toldApart(ctx: ExtractContext, s: SentenceSpan, prev: Trigger, m: { first: number; last: number }): boolean {
+  const { t } = ctx;
+  const joined = t.norm[m.first - 1] === "and" || t.norm[m.first - 1] === "et" || t.norm[m.first - 1] === "," || t.norm[m.first - 2] === "and" || t.norm[m.first - 2] === "et";
+  if (!joined || m.first - prev.last < 2) return false;
+  let between = -1;
+  for (let k = prev.last; k < m.first; k++) if (ctx.index.personOf[k]! >= 0) between = ctx.index.personOf[k]!;
+  if (between < 0) return false;
+  for (let k = m.last; k < Math.min(s.last, m.last + 10); k++) {
+    const p = ctx.index.personOf[k]!;
+    if (p >= 0) return p !== between;
+    if (t.norm[k] === "." || t.norm[k] === ";") return false;
+  }
+  return false;
+}
+
+/** The people of a meeting told apart: those named before the first meeting word, and those of its own clause. */
+function clausePeople(ctx: ExtractContext, s: SentenceSpan, tr: Trigger, triggers: Trigger[], people: number[]): number[] {
+  const apart = triggers.filter((x) => x.apart);
+  const k = apart.indexOf(tr);
+  if (k < 0) return people;
+  const from = apart[0]!.first;
+  const own = tr.first;
+  const to = k + 1 < apart.length ? apart[k + 1]!.first : s.last;
+  return people.filter((p) => {
+    for (let i = s.first; i < s.last; i++) if (ctx.index.personOf[i] === p && (i < from || (i >= own && i < to))) return true;
+    return false;
+  });
+}
+
 function findTriggers(ctx: ExtractContext, s: SentenceSpan): Trigger[] {
   const { t, data } = ctx;
   const out: Trigger[] = [];
@@ -310,6 +349,12 @@ function findTriggers(ctx: ExtractContext, s: SentenceSpan): Trigger[] {
     const reference = data.definite.has(before) || data.reference.scan(t, Math.max(s.first, m.first - 4), m.first).length > 0;
     // the same kind twice in a sentence is two events only when told apart ("la visite de X ... et la prochaine visite de Y")
     const prevSame = out.filter((o) => o.kind === m.value).pop();
+    const apart = prevSame != null && m.value === "meeting" && !prevSame.reference && toldApart(ctx, s, prevSame, m);
+    if (apart) {
+      prevSame.apart = true;
+      out.push({ kind: m.value, first: m.first, last: m.last, reference: false, apart: true });
+      continue;
+    }
     if (prevSame && !(m.value === "visit" && m.first - prevSame.last >= 5)) {
       // "On the sidelines of the meeting, X held talks with Y": the new occurrence, not the frame, is the event
       const fresh = !(data.definite.has(t.norm[m.first - 1] ?? "") || data.reference.scan(t, Math.max(s.first, m.first - 4), m.first).length);
@@ -324,6 +369,19 @@ function findTriggers(ctx: ExtractContext, s: SentenceSpan): Trigger[] {
       for (let k = Math.max(s.first, m.first - 4); k < Math.min(s.last, m.last + 3); k++) {
         const p = ctx.index.placeOf[k]!;
         if (p >= 0 && ctx.places[p]!.kind === "igo") kind = "conference";
+      }
+      // "the 19th meeting of the security council secretaries of the SCO member states": the body in its complement
+      const noun = [1, 2, 3].some((d) => m.first - d >= s.first && (data.definite.has(t.norm[m.first - d]!) || /^(a|an|un|une|\d+(e|er|eme|th|st|nd|rd))$/.test(t.norm[m.first - d]!)));
+      if (kind === "meeting" && noun && data.connectors.has(t.norm[m.last] ?? "")) {
+        for (let k = m.last; k < Math.min(s.last, m.last + 12); k++) {
+          if (t.flags[k]! & IS_PUNCT && t.norm[k] !== "(" && t.norm[k] !== ")" && t.norm[k] !== "'" && t.norm[k] !== "-") break;
+          if (data.triggers.matchAt(t, k, s.last) || data.agreementStatus.matchAt(t, k, s.last) || STOP_AFTER.has(t.norm[k]!)) break;
+          const p = ctx.index.placeOf[k]!;
+          if (p >= 0 && ctx.places[p]!.kind === "igo") {
+            kind = "conference";
+            break;
+          }
+        }
       }
     }
     out.push({ kind, first: m.first, last: m.last, reference });

@@ -14,7 +14,7 @@ export type Sector = "GOV" | "COP" | "MIL" | "SPY" | "JUD" | "LEG" | "PTY" | "IG
 interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[]; respectively: string[]; place_prepositions: string[]; delegation_sides?: string[] }
 interface EventsFile {
   triggers: Record<EventKind, string[]>;
-  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[]; need_person_after: string[]; same_occasion: string[]; group_reference: string[]; weak_triggers: string[]; reporting?: string[]; provisions?: string[]; both_sides?: string[]; attribution?: string[]; future_suffixes?: { suffixes: string[]; except: string[] };
+  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[]; need_person_after: string[]; same_occasion: string[]; group_reference: string[]; weak_triggers: string[]; reporting?: string[]; provisions?: string[]; both_sides?: string[]; attribution?: string[]; sidelines?: string[]; future_suffixes?: { suffixes: string[]; except: string[] };
 }
 interface AgreementsFile {
   kinds: Record<AgreementKind, string[]>; signed: string[]; referenced: string[]; planned: string[]; generic_plural: string[];
@@ -61,6 +61,8 @@ export interface LangData {
   readonly bothSides: PhraseMatcher<true>;
   /** "selon Mme X", "according to X": the person after is the source of the report, not a participant */
   readonly attribution: PhraseMatcher<true>;
+  /** "on the sidelines of", "en marge de": what follows is another occurrence beside the one named */
+  readonly sidelines: PhraseMatcher<true>;
   /** a verb in the future tense, by its ending ("auront", "rencontreront"): the event is to come */
   readonly isFutureVerb: (norm: string) => boolean;
   /** "said on Wednesday", "a indiqué mercredi": a date right after these is the day of the report, not of an event */
@@ -173,6 +175,7 @@ export function langData(lang: Lang): LangData {
     reporting: flags(events.reporting ?? []),
     bothSides: flags(events.both_sides ?? []),
     attribution: flags(events.attribution ?? []),
+    sidelines: flags(events.sidelines ?? []),
     isFutureVerb: futureVerbTest(events.future_suffixes),
     provisions: flags(events.provisions ?? []),
     definite: new Set(events.definite.map(normalizeWord)),
