@@ -103,3 +103,14 @@ test("title-case names across 'and', names carried by institutes, companies of a
   assert.deepEqual(doc.orgs!.map((o) => [o.name, o.country, o.sector]), [["Gazprom Neft", null, "BUS"]]);
   assert.deepEqual(doc.people, []);
 });
+
+test("a French body's name ends where its clause goes on", () => {
+  const named = (text: string) => runUntil(`Titre\n\n${text}`, "organizations", { lang: "fr" }).orgs!.map((o) => o.name);
+  assert.deepEqual(named("Le ministère ghanéen de la Sécurité publique a remis au ministère togolais de la Sécurité publique des équipements de communication."), [
+    "ministère ghanéen de la Sécurité publique",
+    "ministère togolais de la Sécurité publique",
+  ]);
+  assert.deepEqual(named("Le ministère togolais de la Police au meeting international des hauts représentants."), ["ministère togolais de la Police"]);
+  // after a body's head word a lowercase portfolio still names it
+  assert.deepEqual(named("Le Bureau du Conseil de sécurité de la République du Togo a salué la visite."), ["Bureau du Conseil de sécurité de la République du Togo"]);
+});

@@ -194,6 +194,7 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
   // the complement: "vietnamien de la Sécurité publique du Vietnam", "of the Interior of Cuba"
   let last = hEnd;
   let afterConnector = false;
+  let capitalSeen = false;
   for (let i = hEnd; i < s.last && i - h < MAX_LEN; i++) {
     const f = t.flags[i]!;
     const n = t.norm[i]!;
@@ -223,11 +224,19 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
       }
       // "armed forces in Malaysia" are that state's; "ambassade du Sénégal à Nouakchott" sits in a city, while
       // "commission mixte ... à Dakar" only meets there
-      if ((n === "a" || n === "in") && !(i + 1 < s.last && isPlace(i + 1) && (data.seatedHeads.has(headNorm) || places[index.placeOf[i + 1]!]!.kind === "country"))) break;
+      if ((n === "a" || n === "in" || n === "au" || n === "aux") && !(i + 1 < s.last && isPlace(i + 1) && (data.seatedHeads.has(headNorm) || places[index.placeOf[i + 1]!]!.kind === "country"))) break;
       afterConnector = true;
       continue;
     }
     if (afterConnector) {
+      // "ministère laotien de la Sécurité publique des équipements ...": past a capitalized complement, a lowercase
+      // noun after a connector is the clause's object, not the body's name
+      // ("Bureau du Conseil de sécurité": after a body's head word a lowercase portfolio still names it)
+      if (data.lang !== "en" && capitalSeen && !(f & IS_UPPER) && !isPlace(i) && !data.orgAdjectives.has(n)) {
+        let j = i - 1;
+        while (j > h && (data.connectors.has(t.norm[j]!) || data.definite.has(t.norm[j]!))) j--;
+        if (!data.orgHeads.matchAt(t, j, s.last)) break;
+      }
       // "services de sécurité des deux pays": no one state's body
       if (data.orgQuantifiers.has(n)) return null;
       // "le ministère vietnamien pour son aide": a possessive opens the rest of the clause
@@ -238,6 +247,7 @@ function readOrganization(ctx: OrgContext, s: SentenceSpan, h: number, hEnd: num
       if (data.titles.matchAt(t, i, s.last)?.value === "office" && !(f & IS_UPPER)) break;
       if (!(f & IS_UPPER) && !isPlace(i) && !data.orgAdjectives.has(n) && data.lang === "en") break;
       afterConnector = false;
+      if (f & IS_UPPER) capitalSeen = true;
       last = i + 1;
       continue;
     }
