@@ -146,3 +146,9 @@ test("the body named before an English office gives the state; the agency of the
   assert.deepEqual(doc.people!.map((p) => p.name), ["Jose Perez"]);
   assert.ok(doc.orgs!.some((o) => o.name === "Prensa Latina" && o.sector === "MED"));
 });
+
+test("a capitalized article right after a title and before a name is a surname", () => {
+  assert.deepEqual(people("Une délégation conduite par le vice-ministre Le Minh Tri a participé à la réunion.", "fr").map((p) => p[0]), ["Le Minh Tri"]);
+  // not before a place
+  assert.deepEqual(people("Selon le ministre La France est prête.", "fr"), []);
+});

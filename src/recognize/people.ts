@@ -65,7 +65,8 @@ export function findPeople(ctx: PeopleContext): PeopleResult {
     if (!(f & IS_UPPER)) return HYPHEN_PARTICLE.test(w);
     if ((f & IS_ALLCAPS) && w.length > 1) return false;
     const n = t.norm[i]!;
-    if (data.stopwords.has(n)) return false;
+    // "le vice-ministre Le Quoc Hung": a capitalized article right after a title, before a name, is a surname
+    if (data.stopwords.has(n) && !(i > s.first && inTitle[i - 1] && !(t.flags[i - 1]! & IS_PUNCT) && i + 1 < s.last && (t.flags[i + 1]! & IS_UPPER) && !data.stopwords.has(t.norm[i + 1]!) && !inTitle[i + 1] && index.placeOf[i + 1]! < 0)) return false;
     if (inTitle[i]) return false;
     return true;
   };
