@@ -187,3 +187,11 @@ test("on the sidelines of a multilateral meeting, talks with one and a meeting w
     ["meeting", ["Kofi Mensah", "Paul Houngbo"], ["BEN", "GHA"]],
   ]);
 });
+
+test("bilateral talks with the people of two other states are one meeting with each", () => {
+  const got = events("En marge de la réunion, le vice-ministre ghanéen Kofi Mensah a eu des entretiens bilatéraux avec le ministre togolais de la Justice, Yao Agbeko, et avec le chef de la police nationale béninoise, le général Paul Houngbo.", "fr", "2025-05-04");
+  assert.deepEqual(got.map((e) => [e.kind, e.who, e.countries]), [
+    ["meeting", ["Kofi Mensah", "Yao Agbeko"], ["GHA", "TGO"]],
+    ["meeting", ["Kofi Mensah", "Paul Houngbo"], ["BEN", "GHA"]],
+  ]);
+});

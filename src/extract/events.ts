@@ -193,6 +193,11 @@ export function extractEvents(ctx: ExtractContext): EventRecord[] {
       const weak = data.weakTriggers.matchAt(t, tr.first, tr.last + 1) && !ev.background && !dated
         ? [...events].reverse().find((e) => (e.kind === "meeting" || e.kind === "conference") && !e.background && ev.participants.every((p) => e.participants.includes(p)))
         : undefined;
+      const pairs = tr.kind === "meeting" && !ev.background ? bilateralPairs(ctx, s, tr, ev) : null;
+      if (pairs) {
+        events.push(...pairs);
+        continue;
+      }
       const into =
         sameGroup ??
         weak ??
@@ -296,6 +301,33 @@ function insideAgreementTitle(ctx: ExtractContext, s: SentenceSpan, at: number):
   if (k === at - 1 || !data.connectors.has(t.norm[k + 1]!)) return false;
   for (let j = Math.max(s.first, k - 3); j <= k; j++) if (data.agreementKinds.matchAt(t, j, s.last)?.last === k + 1) return true;
   return false;
+}
+
+/**
+ * "le vice-ministre X a eu des entretiens bilatéraux avec le ministre thaïlandais A et avec le chef de la police
+ * indonésienne B": one meeting of the first-named side with each other state's people.
+ */
+function bilateralPairs(ctx: ExtractContext, s: SentenceSpan, tr: Trigger, ev: EventRecord): EventRecord[] | null {
+  const { t, data } = ctx;
+  if (!data.bilateral.scan(t, Math.max(s.first, tr.first - 2), Math.min(s.last, tr.last + 2)).length) return null;
+  const stateOf = (p: number) => ctx.people[p]!.country;
+  const states = [...new Set(ev.participants.map(stateOf).filter((c): c is string => !!c))];
+  if (states.length < 3 || ev.participants.some((p) => !stateOf(p))) return null;
+  const firstAt = (p: number) => {
+    for (let i = s.first; i < s.last; i++) if (ctx.index.personOf[i] === p) return i;
+    return s.last;
+  };
+  const subject = [...ev.participants].sort((a, b) => firstAt(a) - firstAt(b))[0]!;
+  const home = stateOf(subject)!;
+  return states
+    .filter((c) => c !== home)
+    .map((c) => ({
+      ...ev,
+      participants: ev.participants.filter((p) => stateOf(p) === home || stateOf(p) === c),
+      organizations: ev.organizations.filter((o) => ctx.orgs[o]!.country == null || ctx.orgs[o]!.country === home || ctx.orgs[o]!.country === c),
+      countries: [home, c],
+      evidence: [...ev.evidence],
+    }));
 }
 
 /** "X held talks with A and met with B": each meeting word after the first has a counterpart of its own. */
