@@ -16,8 +16,6 @@ interface Trigger {
   apart?: boolean;
 }
 
-// words that end a noun phrase's complement: the verb of its clause
-const STOP_AFTER = new Set(["was", "were", "is", "are", "has", "have", "will", "a", "est", "ont", "sont", "sera", "s'est", "se"]);
 const DEST_PREP = new Set(["a", "à", "au", "aux", "en", "in", "to", "dans"]);
 
 export function extractEvents(ctx: ExtractContext): EventRecord[] {
@@ -407,7 +405,7 @@ function findTriggers(ctx: ExtractContext, s: SentenceSpan): Trigger[] {
       if (kind === "meeting" && noun && data.connectors.has(t.norm[m.last] ?? "")) {
         for (let k = m.last; k < Math.min(s.last, m.last + 12); k++) {
           if (t.flags[k]! & IS_PUNCT && t.norm[k] !== "(" && t.norm[k] !== ")" && t.norm[k] !== "'" && t.norm[k] !== "-") break;
-          if (data.triggers.matchAt(t, k, s.last) || data.agreementStatus.matchAt(t, k, s.last) || STOP_AFTER.has(t.norm[k]!)) break;
+          if (data.triggers.matchAt(t, k, s.last) || data.agreementStatus.matchAt(t, k, s.last) || data.eventClauseVerbs.has(t.norm[k]!)) break;
           const p = ctx.index.placeOf[k]!;
           if (p >= 0 && ctx.places[p]!.kind === "igo") {
             kind = "conference";

@@ -14,7 +14,7 @@ export type Sector = "GOV" | "COP" | "MIL" | "SPY" | "JUD" | "LEG" | "PTY" | "IG
 interface TitlesFile { offices: string[]; modifiers: string[]; ranks: string[]; honorifics: string[]; respectively: string[]; place_prepositions: string[]; delegation_sides?: string[] }
 interface EventsFile {
   triggers: Record<EventKind, string[]>;
-  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[]; need_person_after: string[]; same_occasion: string[]; group_reference: string[]; weak_triggers: string[]; reporting?: string[]; provisions?: string[]; both_sides?: string[]; attribution?: string[]; sidelines?: string[]; bilateral?: string[]; future_suffixes?: { suffixes: string[]; except: string[] };
+  reference: string[]; definite: string[]; future: string[]; past: string[]; own_side: string[]; participation: string[]; not_events: string[]; recap: string[]; delegation_lead: string[]; delegation: string[]; need_person_after: string[]; same_occasion: string[]; group_reference: string[]; weak_triggers: string[]; reporting?: string[]; provisions?: string[]; both_sides?: string[]; attribution?: string[]; sidelines?: string[]; bilateral?: string[]; clause_verbs?: string[]; future_suffixes?: { suffixes: string[]; except: string[] };
 }
 interface AgreementsFile {
   kinds: Record<AgreementKind, string[]>; signed: string[]; referenced: string[]; planned: string[]; generic_plural: string[];
@@ -65,6 +65,8 @@ export interface LangData {
   readonly sidelines: PhraseMatcher<true>;
   /** "entretiens bilatéraux avec A et avec B": one meeting with each counterpart */
   readonly bilateral: PhraseMatcher<true>;
+  /** "was", "est": the verb of a clause, which ends the complement of an event noun before it */
+  readonly eventClauseVerbs: ReadonlySet<string>;
   /** a verb in the future tense, by its ending ("auront", "rencontreront"): the event is to come */
   readonly isFutureVerb: (norm: string) => boolean;
   /** "said on Wednesday", "a indiqué mercredi": a date right after these is the day of the report, not of an event */
@@ -179,6 +181,7 @@ export function langData(lang: Lang): LangData {
     attribution: flags(events.attribution ?? []),
     sidelines: flags(events.sidelines ?? []),
     bilateral: flags(events.bilateral ?? []),
+    eventClauseVerbs: new Set((events.clause_verbs ?? []).map(normalizeWord)),
     isFutureVerb: futureVerbTest(events.future_suffixes),
     provisions: flags(events.provisions ?? []),
     definite: new Set(events.definite.map(normalizeWord)),
