@@ -1,6 +1,6 @@
 // Shared by the API tests: a store filled by ingesting the fixture articles from a temporary copy (so that a test
 // can edit an article and ingest again), the app over it, and request helpers.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ingest } from "../../src/knowledge/ingest.js";
@@ -64,4 +64,10 @@ export async function body<T = any>(r: Response, status = 200): Promise<T> {
   if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${text}`);
   if (r.headers.get("content-type") !== "application/json; charset=utf-8") throw new Error(`not JSON: ${r.headers.get("content-type")}`);
   return JSON.parse(text) as T;
+}
+
+/** closes the fixture's store and removes its folder */
+export async function teardown(f: Fixture): Promise<void> {
+  await f.store.close();
+  rmSync(f.dir, { recursive: true, force: true });
 }

@@ -1,27 +1,20 @@
 // Signing in, hardened: failed log-ins are limited per username and per client address (429 with Retry-After, the
 // password not even looked up), and the tokens of a log-in expire. Each test has its own app over the fixture
 // store, with a clock it moves instead of sleeping, and a client address given as the node adapter would.
-import { after, before, describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
 import { createApp, type AppOptions } from "../../src/server/app.js";
 import { serve } from "../../src/server/serve.js";
 import type { Store } from "../../src/store/store.js";
-import { body, setup, type Fixture } from "./helpers.js";
+import { body, setup, teardown, type Fixture } from "./helpers.js";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 /** a write that passes authentication and then finds nothing: 404 when the token is good, 401 when not */
 const WRITE = "/api/events/ev-000000000000/review";
 
-let f: Fixture;
-before(async () => {
-  f = await setup();
-});
-after(async () => {
-  await f.store.close();
-  rmSync(f.dir, { recursive: true, force: true });
-});
+const f: Fixture = await setup();
+after(() => teardown(f));
 
 function rig(opts: AppOptions = {}) {
   let t = Date.parse("2025-06-01T08:00:00.000Z");

@@ -1,18 +1,11 @@
 // The read endpoints over ingested fixture articles: shapes, filters, strict parameters (400), unknown ids (404),
 // JSON errors and security headers.
-import { after, before, describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
-import { body, setup, MARKUP_TEXT, type Fixture } from "./helpers.js";
+import { body, setup, teardown, MARKUP_TEXT, type Fixture } from "./helpers.js";
 
-let f: Fixture;
-before(async () => {
-  f = await setup();
-});
-after(async () => {
-  await f.store.close();
-  rmSync(f.dir, { recursive: true, force: true });
-});
+const f: Fixture = await setup();
+after(() => teardown(f));
 
 /** a 400 whose message names the parameter */
 async function bad(path: string, name: string) {

@@ -1,20 +1,14 @@
 // Accounts and corrections over HTTP: log-in and out, 401/403 for writes without a token or with a reader's,
 // reviews and edits that show as corrections, people merged and split, and every correction still applied after
 // ingesting the same articles again and after an article's text changed (a new version, new record ids).
-import { after, before, describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { body, setup, type Fixture } from "./helpers.js";
+import { body, setup, teardown, type Fixture } from "./helpers.js";
 
-let f: Fixture;
-before(async () => {
-  f = await setup();
-});
-after(async () => {
-  await f.store.close();
-  rmSync(f.dir, { recursive: true, force: true });
-});
+const f: Fixture = await setup();
+after(() => teardown(f));
 
 /** the MAR-SEN meeting of examples/maroc-senegal-securite.txt */
 async function theMeeting(): Promise<{ id: string; kind: string; sources: { uri: string; articleId: number }[] }> {
